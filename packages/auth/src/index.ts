@@ -1,0 +1,19 @@
+export { apiKeyPolicy } from "./api-key-policy.js";
+export { bearerTokenPolicy, staticTokenSource } from "./bearer-token-policy.js";
+export { composePolicies } from "./compose-policies.js";
+export { createHelpScoutFetch } from "./create-helpscout-fetch.js";
+export type { HelpScoutFetchOptions } from "./create-helpscout-fetch.js";
+export { errorPolicy } from "./error-policy.js";
+export { codeForStatus, HelpScoutError, isHelpScoutError } from "./errors.js";
+export type {
+  FieldError,
+  HelpScoutErrorCode,
+  HelpScoutErrorInit,
+  KnownHelpScoutErrorCode,
+  RequestSummary,
+} from "./errors.js";
+export { parseErrorBody } from "./parse-error-body.js";
+export type { ParsedErrorBody } from "./parse-error-body.js";
+export { parseRetryAfter } from "./parse-retry-after.js";
+export { REDACTED, redactSecrets, redactUrl } from "./redact.js";
+export type { FetchFunction, Policy, RequestHandler, TokenSource } from "./types.js";
