@@ -11,10 +11,11 @@ import type { FetchFunction, Policy, RequestHandler } from "./types.js";
  */
 export function composePolicies(
   policies: ReadonlyArray<Policy | undefined>,
-  transport: FetchFunction = globalThis.fetch,
+  transport?: FetchFunction,
 ): FetchFunction {
   const active = policies.filter((policy): policy is Policy => policy !== undefined);
-  const send: RequestHandler = (request) => transport(request);
+  // Looked up per call, not captured, so a fetch patched later (msw, instrumentation) is used.
+  const send: RequestHandler = (request) => (transport ?? globalThis.fetch)(request);
   const handler = active.reduceRight<RequestHandler>(
     (next, policy) => (request) => policy(request, next),
     send,

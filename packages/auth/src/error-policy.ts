@@ -47,7 +47,10 @@ async function httpError(
   secrets: string[],
 ): Promise<HelpScoutError> {
   const body = await response.text().catch(() => "");
-  const parsed = parseErrorBody(body.slice(0, MAX_ERROR_BODY_CHARS), response.headers.get("content-type"));
+  const parsed = parseErrorBody(
+    body.slice(0, MAX_ERROR_BODY_CHARS),
+    response.headers.get("content-type"),
+  );
   const code = codeForStatus(response.status);
   const said = parsed.message ? `: ${parsed.message}` : "";
   const logRef = parsed.logRef ? ` (logRef ${parsed.logRef})` : "";
@@ -78,7 +81,8 @@ function networkError(cause: unknown, request: RequestSummary, secrets: string[]
   // Keep the system error code (ECONNREFUSED, ECONNRESET…): retry decides on it. Drop the original
   // objects, whose messages we cannot vouch for.
   const sanitized = new Error(redactSecrets(reason, secrets));
-  const errno = (inner as { code?: unknown } | undefined)?.code ?? (original as { code?: unknown }).code;
+  const errno =
+    (inner as { code?: unknown } | undefined)?.code ?? (original as { code?: unknown }).code;
   if (typeof errno === "string") Object.assign(sanitized, { code: errno });
   sanitized.name = original.name;
   return new HelpScoutError({

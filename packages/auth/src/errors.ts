@@ -14,7 +14,8 @@ export type KnownHelpScoutErrorCode =
   | "service_unavailable"
   | "http_error"
   | "network_error"
-  | "aborted";
+  | "aborted"
+  | "invalid_response";
 
 /** A {@link KnownHelpScoutErrorCode}, or a newer code this version does not know yet. */
 export type HelpScoutErrorCode = KnownHelpScoutErrorCode | (string & {});

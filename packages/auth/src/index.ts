@@ -17,3 +17,6 @@ export type { ParsedErrorBody } from "./parse-error-body.js";
 export { parseRetryAfter } from "./parse-retry-after.js";
 export { REDACTED, redactSecrets, redactUrl } from "./redact.js";
 export type { FetchFunction, Policy, RequestHandler, TokenSource } from "./types.js";
+export { unwrap } from "./unwrap.js";
+export type { ClientResult } from "./unwrap.js";
+export { createdResourceId } from "./created-id.js";

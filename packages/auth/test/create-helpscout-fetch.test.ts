@@ -20,7 +20,10 @@ function recordingTransport(respond: (request: Request) => Response = () => new 
 describe("createHelpScoutFetch", () => {
   it("sends Docs requests with Basic <apiKey>:X", async () => {
     const transport = recordingTransport();
-    const fetch = createHelpScoutFetch({ auth: apiKeyPolicy("docs-key-123"), fetch: transport.fetch });
+    const fetch = createHelpScoutFetch({
+      auth: apiKeyPolicy("docs-key-123"),
+      fetch: transport.fetch,
+    });
     await fetch("https://docsapi.helpscout.net/v1/sites");
     const header = transport.seen[0]?.headers.get("authorization");
     expect(header).toBe(`Basic ${Buffer.from("docs-key-123:X").toString("base64")}`);

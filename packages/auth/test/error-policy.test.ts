@@ -191,9 +191,12 @@ describe("errors never carry a credential", () => {
   });
 
   it("scrubs credentials from a network error's cause", async () => {
-    const error = await failure(() => {
-      throw new TypeError(`fetch failed for ${TOKEN}`);
-    }, bearerTokenPolicy(staticTokenSource(TOKEN)));
+    const error = await failure(
+      () => {
+        throw new TypeError(`fetch failed for ${TOKEN}`);
+      },
+      bearerTokenPolicy(staticTokenSource(TOKEN)),
+    );
     expect(everyRendering(error)).not.toContain(TOKEN);
   });
 });

@@ -5,7 +5,9 @@ const h = (init: Record<string, string>) => new Headers(init);
 
 describe("parseRetryAfter", () => {
   it("prefers X-RateLimit-Retry-After (Mailbox), in seconds", () => {
-    expect(parseRetryAfter(h({ "x-ratelimit-retry-after": "12", "retry-after": "99" }))).toBe(12_000);
+    expect(parseRetryAfter(h({ "x-ratelimit-retry-after": "12", "retry-after": "99" }))).toBe(
+      12_000,
+    );
   });
 
   it("falls back to Retry-After seconds or an HTTP date", () => {

@@ -1,0 +1,35 @@
+export { HelpScoutError, isHelpScoutError, unwrap } from "@terapi/helpscout-auth";
+export type { FieldError, HelpScoutErrorCode } from "@terapi/helpscout-auth";
+export { createdId } from "./created-id.js";
+export { createDocsClient, DOCS_BASE_URL } from "./create-docs-client.js";
+export type { DocsClient, DocsClientOptions } from "./create-docs-client.js";
+export { formDataBody } from "./form-data-body.js";
+export type { components, operations, paths } from "./generated/docs-api.js";
+export type {
+  Article,
+  ArticleRef,
+  ArticleRevision,
+  ArticleRevisionRef,
+  ArticleSearch,
+  AssetUploadResult,
+  CallbackConfiguration,
+  Category,
+  Collection,
+  CreateArticleRequest,
+  CreateCategoryRequest,
+  CreateCollectionRequest,
+  DocsErrorBody,
+  DocsTimestamp,
+  Person,
+  Redirect,
+  RedirectedUrl,
+  RedirectRequest,
+  Site,
+  SiteRequest,
+  SiteRestriction,
+  UpdateArticleRequest,
+  UpdateCategoryRequest,
+  UpdateCollectionRequest,
+} from "./models.js";
+export { paginate, paginatePages } from "./paginate.js";
+export type { DocsListInit, DocsListItem, DocsListPath, DocsPage } from "./paginate.js";
