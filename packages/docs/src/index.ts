@@ -1,8 +1,8 @@
-export { HelpScoutError, isHelpScoutError, unwrap } from "@terapi/helpscout-auth";
 export type { FieldError, HelpScoutErrorCode } from "@terapi/helpscout-auth";
-export { createdId } from "./created-id.js";
-export { createDocsClient, DOCS_BASE_URL } from "./create-docs-client.js";
+export { HelpScoutError, isHelpScoutError, unwrap } from "@terapi/helpscout-auth";
 export type { DocsClient, DocsClientOptions } from "./create-docs-client.js";
+export { createDocsClient, DOCS_BASE_URL } from "./create-docs-client.js";
+export { createdId } from "./created-id.js";
 export { formDataBody } from "./form-data-body.js";
 export type { components, operations, paths } from "./generated/docs-api.js";
 export type {
@@ -31,5 +31,5 @@ export type {
   UpdateCategoryRequest,
   UpdateCollectionRequest,
 } from "./models.js";
-export { paginate, paginatePages } from "./paginate.js";
 export type { DocsListInit, DocsListItem, DocsListPath, DocsPage } from "./paginate.js";
+export { paginate, paginatePages } from "./paginate.js";

@@ -1,0 +1,22 @@
+import { createdResourceId, HelpScoutError } from "@terapi/helpscout-auth";
+
+/**
+ * The id of the resource a Mailbox create call made (conversation, thread, customer, entry,
+ * attachment, webhook…), read from the `Resource-ID` header of its `201` (or, failing that, the
+ * last segment of `Location`). Create calls return no body, so this is how to learn the id.
+ *
+ * @example
+ * const conversationId = createdId(await mailbox.POST("/v2/conversations", { body }));
+ */
+export function createdId(result: { response: Response }): number {
+  const raw = createdResourceId(result.response);
+  const id = raw === undefined ? Number.NaN : Number(raw);
+  if (!Number.isSafeInteger(id)) {
+    throw new HelpScoutError({
+      code: "invalid_response",
+      status: result.response.status,
+      message: `@terapi/helpscout-mailbox: the create call answered without a numeric Resource-ID header (got ${raw === undefined ? "none" : JSON.stringify(raw)}), so the new id is unknown.`,
+    });
+  }
+  return id;
+}
