@@ -38,8 +38,9 @@ export async function render(specPath: string, specLabel: string): Promise<strin
   const ast = await openapiTS(pathToFileURL(specPath), {
     // Types only: no runtime enums, so the client bundles stay small.
     enum: false,
-    // Fields with a default are always present in responses.
-    defaultNonNullable: true,
+    // A default says what the server assumes when a field is left out; it does not make the
+    // field required in request bodies, nor promise it in responses.
+    defaultNonNullable: false,
     alphabetize: false,
     transform: transformSchema,
   });

@@ -3448,7 +3448,7 @@ export interface components {
              * @description Send as the thread's creator.
              * @default false
              */
-            sendAsCreator: boolean;
+            sendAsCreator?: boolean;
         };
         /** @description One patch operation (a single object, not an array). The docs list `op` values `add`, `move`, `remove`, `replace` and paths `/assignTo`, `/draft`, `/mailboxId`, `/primaryCustomer.id`, `/status`, `/subject`; only the combinations below are documented. */
         ConversationPatch: components["schemas"]["ConversationPatchSubject"] | components["schemas"]["ConversationPatchPrimaryCustomer"] | components["schemas"]["ConversationPatchDraft"] | components["schemas"]["ConversationPatchMailbox"] | components["schemas"]["ConversationPatchStatus"] | components["schemas"]["ConversationPatchAssign"] | components["schemas"]["ConversationPatchUnassign"];
