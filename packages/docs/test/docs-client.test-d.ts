@@ -30,8 +30,9 @@ describe("Docs client types", () => {
     docs.GET("/v1/articles/{articleId}", { params: { path: {} } });
     // @ts-expect-error createArticle needs a collectionId
     docs.POST("/v1/articles", { body: { name: "x", text: "y" } });
+    const redirect = { siteId: "s", urlMapping: "/a", redirect: "https://x.test/b" };
     // @ts-expect-error a redirect type is article | category | collection | custom
-    docs.POST("/v1/redirects", { body: { siteId: "s", urlMapping: "/a", redirect: "b", type: "page" } });
+    docs.POST("/v1/redirects", { body: { ...redirect, type: "page" } });
     // @ts-expect-error an upload's file is a Blob, not text
     docs.POST("/v1/assets/article", { body: { articleId: "a", assetType: "image", file: "x" } });
     // @ts-expect-error no such path
@@ -46,7 +47,9 @@ describe("Docs client types", () => {
         params: { path: { collectionId: "c" } },
       }),
     ).toEqualTypeOf<AsyncGenerator<ArticleRef, void, undefined>>();
-    expectTypeOf(paginate(docs, "/v1/sites")).toEqualTypeOf<AsyncGenerator<Site, void, undefined>>();
+    expectTypeOf(paginate(docs, "/v1/sites")).toEqualTypeOf<
+      AsyncGenerator<Site, void, undefined>
+    >();
     expectTypeOf(
       paginate(docs, "/v1/redirects/site/{siteId}", { params: { path: { siteId: "s" } } }),
     ).toEqualTypeOf<AsyncGenerator<Redirect, void, undefined>>();

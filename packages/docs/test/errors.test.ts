@@ -7,7 +7,11 @@ import { DOCS, server, useMswServer } from "./msw/server.js";
 
 useMswServer();
 
-async function failWith(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function failWith(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   server.use(
     http.get(`${DOCS}/v1/articles/:articleId`, () =>
       HttpResponse.json(body, { status, headers: { "correlation-id": "corr-1", ...headers } }),

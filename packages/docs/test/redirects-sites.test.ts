@@ -103,13 +103,19 @@ describe("sites", () => {
         return HttpResponse.json(restriction);
       }),
       http.put(`${DOCS}/v1/sites/:siteId/restricted`, async ({ request }) => {
-        calls.push({ method: "PUT", path: new URL(request.url).pathname, body: await request.json() });
+        calls.push({
+          method: "PUT",
+          path: new URL(request.url).pathname,
+          body: await request.json(),
+        });
         return HttpResponse.json(restriction);
       }),
     );
     const client = docs();
     const path = { siteId: ids.site };
-    const current = await unwrap(client.GET("/v1/sites/{siteId}/restrictions", { params: { path } }));
+    const current = await unwrap(
+      client.GET("/v1/sites/{siteId}/restrictions", { params: { path } }),
+    );
     await client.PUT("/v1/sites/{siteId}/restricted", { params: { path }, body: restriction });
     expect(current.callbackConfiguration?.signInUrl).toBe("https://acme.example/docs-login");
     expect(calls).toEqual([
