@@ -67,6 +67,9 @@ async function httpError(
     fieldErrors: parsed.fieldErrors.map((field) => ({
       ...field,
       message: redactSecrets(field.message, secrets),
+      ...(typeof field.rejectedValue === "string"
+        ? { rejectedValue: redactSecrets(field.rejectedValue, secrets) }
+        : {}),
     })),
     ...(parsed.logRef ? { logRef: parsed.logRef } : {}),
     ...(correlationId ? { correlationId } : {}),

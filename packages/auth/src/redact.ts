@@ -1,13 +1,17 @@
 /** What replaces a secret wherever one would otherwise be shown. */
 export const REDACTED = "[REDACTED]";
 
-/** Query parameters and field names whose values are credentials. */
-const SENSITIVE_NAME =
-  /(^|[^a-z0-9])(key|apikey|api_key|token|access_token|refresh_token|secret|client_secret|password|code|signature)$/i;
+/** Names ending in these carry credentials: `key`, `apiKey`, `access_token`, `webhookSecret`… */
+const SENSITIVE_SUFFIX = /(key|token|secret|password|signature|credentials?)$/i;
+/** Whole names that carry credentials although their ending is harmless elsewhere (`postalCode`). */
+const SENSITIVE_WHOLE = /^[/]?(code|authorization|auth)$/i;
 
-/** True for a query-parameter or field name that carries a credential. */
+/**
+ * True for a query-parameter or field name (or a field path such as `/secret`) that carries a
+ * credential. Errs on the side of hiding: a harmless `monkey` is redacted too.
+ */
 export function isSensitiveName(name: string): boolean {
-  return SENSITIVE_NAME.test(name);
+  return SENSITIVE_SUFFIX.test(name) || SENSITIVE_WHOLE.test(name);
 }
 
 /**

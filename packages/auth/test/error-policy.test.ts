@@ -200,3 +200,30 @@ describe("errors never carry a credential", () => {
     expect(everyRendering(error)).not.toContain(TOKEN);
   });
 });
+
+describe("rejected values", () => {
+  it("hides values of camelCase credential fields and any echo of the request's own token", async () => {
+    const error = await failure(
+      () =>
+        vnd(400, {
+          _embedded: {
+            errors: [
+              { path: "accessToken", message: "invalid", rejectedValue: "some-other-token-value" },
+              { path: "webhookSecret", message: "too long", rejectedValue: "s3cr3t-s3cr3t" },
+              { path: "note", message: "bad", rejectedValue: `prefix ${TOKEN} suffix` },
+              { path: "postalCode", message: "bad", rejectedValue: "12345" },
+            ],
+          },
+        }),
+      bearerTokenPolicy(staticTokenSource(TOKEN)),
+      "https://api.helpscout.net/v2/customers",
+    );
+    expect(error.fieldErrors.map((f) => f.rejectedValue)).toEqual([
+      "[REDACTED]",
+      "[REDACTED]",
+      "prefix [REDACTED] suffix",
+      "12345",
+    ]);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+});

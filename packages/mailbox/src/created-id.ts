@@ -10,7 +10,8 @@ import { createdResourceId, HelpScoutError } from "@terapi/helpscout-auth";
  */
 export function createdId(result: { response: Response }): number {
   const raw = createdResourceId(result.response);
-  const id = raw === undefined ? Number.NaN : Number(raw);
+  // Decimal digits only: "0x1F" or "1e3" are not ids, whatever Number() makes of them.
+  const id = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id)) {
     throw new HelpScoutError({
       code: "invalid_response",

@@ -6,16 +6,22 @@ import type { components, paths } from "./generated/mailbox-api.js";
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer O } ? O : never;
 type OkBody<O> = O extends { responses: { 200: { content: infer C } } } ? C[keyof C] : never;
 type EmbeddedOf<B> = B extends { _embedded?: infer E } ? NonNullable<E> : never;
-type ArrayItems<E> = { [K in keyof E]: NonNullable<E[K]> extends (infer I)[] ? I : never }[keyof E];
+type ArrayItems<E> = {
+  [K in keyof E]-?: NonNullable<E[K]> extends (infer I)[] ? I : never;
+}[keyof E];
+/** A list body: `_embedded` arrays on something that is not itself an entity (no `id`). */
+type ListBody<B> = B extends { id: unknown } ? never : B;
 
 /** Every Mailbox path whose GET answers with a HAL list (`_embedded.<name>[]`). */
 export type MailboxListPath = {
-  [P in keyof paths]: [ArrayItems<EmbeddedOf<OkBody<GetOperation<P>>>>] extends [never] ? never : P;
+  [P in keyof paths]: [ArrayItems<EmbeddedOf<ListBody<OkBody<GetOperation<P>>>>>] extends [never]
+    ? never
+    : P;
 }[keyof paths];
 
 /** The item type of a HAL list, e.g. `Conversation` for `/v2/conversations`. */
 export type MailboxListItem<P extends MailboxListPath> = ArrayItems<
-  EmbeddedOf<OkBody<GetOperation<P>>>
+  EmbeddedOf<ListBody<OkBody<GetOperation<P>>>>
 >;
 
 /** The request options of a list path (path and query parameters, filters, `page` to start at). */
