@@ -1,12 +1,12 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import {
-  type components,
   type ConversationPatch,
+  type CreateConversationRequest,
+  type components,
   conversationPatch,
   createdId,
   createMailboxClient,
-  type CreateConversationRequest,
 } from "../src/index.js";
 import {
   ACCESS_TOKEN,
@@ -48,7 +48,10 @@ function expectJsonWrite(request: SentRequest | undefined, method: string, path:
 describe("GET /v2/conversations (listConversations)", () => {
   it("sends no query string when no filter is given and returns the typed page", async () => {
     const sent: SentRequest[] = [];
-    const page = conversationList([conversation({ id: 10 }), conversation({ id: 11 })], pageOf(1, 1, 2));
+    const page = conversationList(
+      [conversation({ id: 10 }), conversation({ id: 11 })],
+      pageOf(1, 1, 2),
+    );
     server.use(
       http.get(`${API}/v2/conversations`, async ({ request }) => {
         sent.push(await readRequest(request));
@@ -128,7 +131,9 @@ describe("GET /v2/conversations (listConversations)", () => {
 
     const raw = sent[0]?.url.search ?? "";
     expect(raw).not.toMatch(/["\s]/);
-    expect(raw).toContain("subject%3A%22rainbow%22%20AND%20modifiedAt%3A%5B2024-01-01T00%3A00%3A00Z");
+    expect(raw).toContain(
+      "subject%3A%22rainbow%22%20AND%20modifiedAt%3A%5B2024-01-01T00%3A00%3A00Z",
+    );
     expect(sent[0]?.url.searchParams.get("query")).toBe(query);
     expect(sent[0]?.url.searchParams.get("status")).toBe("all");
   });
@@ -275,28 +280,43 @@ describe("PATCH /v2/conversations/{conversationId} (updateConversation)", () => 
       conversationPatch.primaryCustomer(256_809_858),
       { op: "replace", path: "/primaryCustomer.id", value: 256_809_858 },
     ],
-    ["publishDraft", conversationPatch.publishDraft(), { op: "replace", path: "/draft", value: false }],
-    ["moveToMailbox", conversationPatch.moveToMailbox(86), { op: "move", path: "/mailboxId", value: 86 }],
-    ["status", conversationPatch.status("closed"), { op: "replace", path: "/status", value: "closed" }],
+    [
+      "publishDraft",
+      conversationPatch.publishDraft(),
+      { op: "replace", path: "/draft", value: false },
+    ],
+    [
+      "moveToMailbox",
+      conversationPatch.moveToMailbox(86),
+      { op: "move", path: "/mailboxId", value: 86 },
+    ],
+    [
+      "status",
+      conversationPatch.status("closed"),
+      { op: "replace", path: "/status", value: "closed" },
+    ],
     ["assign", conversationPatch.assign(9865), { op: "replace", path: "/assignTo", value: 9865 }],
     ["unassign", conversationPatch.unassign(), { op: "remove", path: "/assignTo" }],
   ];
 
-  it.each(cases)("sends conversationPatch.%s as one JSON object and gets 204", async (_, patch, expected) => {
-    const sent: SentRequest[] = [];
-    server.use(noContent("patch", "/v2/conversations/10", sent));
+  it.each(cases)(
+    "sends conversationPatch.%s as one JSON object and gets 204",
+    async (_, patch, expected) => {
+      const sent: SentRequest[] = [];
+      server.use(noContent("patch", "/v2/conversations/10", sent));
 
-    const { data, response } = await mailbox.PATCH("/v2/conversations/{conversationId}", {
-      params: { path: { conversationId: 10 } },
-      body: patch,
-    });
+      const { data, response } = await mailbox.PATCH("/v2/conversations/{conversationId}", {
+        params: { path: { conversationId: 10 } },
+        body: patch,
+      });
 
-    expect(response.status).toBe(204);
-    expect(data).toBeUndefined();
-    expect(sent).toHaveLength(1);
-    expectJsonWrite(sent[0], "PATCH", "/v2/conversations/10");
-    expect(sent[0]?.body).toStrictEqual(expected);
-  });
+      expect(response.status).toBe(204);
+      expect(data).toBeUndefined();
+      expect(sent).toHaveLength(1);
+      expectJsonWrite(sent[0], "PATCH", "/v2/conversations/10");
+      expect(sent[0]?.body).toStrictEqual(expected);
+    },
+  );
 });
 
 describe("DELETE /v2/conversations/{conversationId} (deleteConversation)", () => {
@@ -320,7 +340,9 @@ describe("PUT /v2/conversations/{conversationId}/tags and /fields", () => {
   it("replaces the tag list with the names given", async () => {
     const sent: SentRequest[] = [];
     server.use(noContent("put", "/v2/conversations/10/tags", sent));
-    const body = { tags: ["vip", "shipping"] } satisfies components["schemas"]["UpdateConversationTagsRequest"];
+    const body = {
+      tags: ["vip", "shipping"],
+    } satisfies components["schemas"]["UpdateConversationTagsRequest"];
 
     const { response } = await mailbox.PUT("/v2/conversations/{conversationId}/tags", {
       params: { path: { conversationId: 10 } },

@@ -234,17 +234,24 @@ describe("create thread endpoints", () => {
 
 describe("PATCH /v2/conversations/{conversationId}/threads/{threadId} (updateThread)", () => {
   it.each([
-    ["text", threadPatch.text("<p>Edited reply</p>"), { op: "replace", path: "/text", value: "<p>Edited reply</p>" }],
+    [
+      "text",
+      threadPatch.text("<p>Edited reply</p>"),
+      { op: "replace", path: "/text", value: "<p>Edited reply</p>" },
+    ],
     ["hide", threadPatch.hide(), { op: "replace", path: "/hidden", value: true }],
     ["unhide", threadPatch.unhide(), { op: "replace", path: "/hidden", value: false }],
   ] as const)("sends threadPatch.%s as the body and gets 204", async (_, patch, expected) => {
     const sent: SentRequest[] = [];
     server.use(record("patch", "/v2/conversations/10/threads/3002", sent, noContent));
 
-    const { response } = await mailbox.PATCH("/v2/conversations/{conversationId}/threads/{threadId}", {
-      params: { path: { conversationId: 10, threadId: 3002 } },
-      body: patch,
-    });
+    const { response } = await mailbox.PATCH(
+      "/v2/conversations/{conversationId}/threads/{threadId}",
+      {
+        params: { path: { conversationId: 10, threadId: 3002 } },
+        body: patch,
+      },
+    );
 
     expect(response.status).toBe(204);
     expectJsonWrite(sent[0], "PATCH", "/v2/conversations/10/threads/3002");
@@ -327,6 +334,8 @@ describe("/v2/conversations/{conversationId}/threads/{threadId}/schedule", () =>
     );
 
     expect(response.status).toBe(204);
-    expect(sent.map((r) => [r.method, r.url.pathname, r.body])).toEqual([["DELETE", path, undefined]]);
+    expect(sent.map((r) => [r.method, r.url.pathname, r.body])).toEqual([
+      ["DELETE", path, undefined],
+    ]);
   });
 });
