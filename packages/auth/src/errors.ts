@@ -15,7 +15,13 @@ export type KnownHelpScoutErrorCode =
   | "http_error"
   | "network_error"
   | "aborted"
-  | "invalid_response";
+  | "invalid_response"
+  | "needs_reauthorization"
+  | "connection_not_found"
+  | "oauth_state_invalid"
+  | "configuration_error"
+  | "encryption_key_missing"
+  | "outcome_unknown";
 
 /** A {@link KnownHelpScoutErrorCode}, or a newer code this version does not know yet. */
 export type HelpScoutErrorCode = KnownHelpScoutErrorCode | (string & {});
