@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
  * folder beside it, and those folders are typechecked (root and package tsconfig.json include
  * them). Compared with white space folded, so the formatter may rewrap either side.
  */
-const READMES = ["README.md", ...["auth", "docs", "mailbox"].map((p) => `packages/${p}/README.md`)];
+const READMES = [
+  "README.md",
+  ...["auth", "connection", "docs", "mailbox"].map((p) => `packages/${p}/README.md`),
+];
 
 const fold = (code: string) => code.replace(/\s+/g, " ").trim();
 

@@ -1,18 +1,33 @@
 import { withHeader } from "./api-key-policy.js";
+import { isHelpScoutError } from "./errors.js";
 import type { Policy, TokenSource } from "./types.js";
 
 /**
  * Mailbox API authentication: `Authorization: Bearer <token>` from a {@link TokenSource}, asked
  * anew on every attempt so a refreshed token is picked up by retries.
  *
- * Refresh-and-replay on 401 is added by the OAuth work; this policy only applies the token.
+ * On a 401 it calls `tokenSource.invalidate()`, gets a token again and replays the request once
+ * with it (from a clone taken before the first send, so the body is intact). Only once: a second
+ * 401 means the credentials themselves are bad, and is thrown as `unauthorized`. A source without
+ * `invalidate` cannot produce a different token, so its 401 is thrown without a replay. Tokens are
+ * never put into anything thrown.
  *
  * @see https://developer.helpscout.com/mailbox-api/overview/authentication/
  */
 export function bearerTokenPolicy(tokenSource: TokenSource): Policy {
   return async (request, next) => {
+    // Cloned before the first send: sending consumes the body, and the replay needs it.
+    const replay = tokenSource.invalidate ? request.clone() : undefined;
     const token = await tokenSource.getToken();
-    return next(withHeader(request, "authorization", `Bearer ${token}`));
+    try {
+      return await next(withHeader(request, "authorization", `Bearer ${token}`));
+    } catch (error) {
+      if (replay === undefined || !isHelpScoutError(error) || error.status !== 401) throw error;
+      // The rejected token is passed so a source that refreshed meanwhile keeps its new token.
+      await tokenSource.invalidate?.(token);
+      const fresh = await tokenSource.getToken();
+      return next(withHeader(replay, "authorization", `Bearer ${fresh}`));
+    }
   };
 }
 

@@ -6,9 +6,12 @@ import type { FetchFunction, Policy } from "./types.js";
 export interface HelpScoutFetchOptions {
   /** Applies credentials on every attempt, e.g. {@link apiKeyPolicy} or {@link bearerTokenPolicy}. */
   auth: Policy;
-  /** Outermost stage: resends failed attempts (429, safe 5xx). None by default. */
+  /** Outermost stage: resends failed attempts (429, safe 5xx), e.g. {@link retryPolicy}. None by default. */
   retry?: Policy;
-  /** Waits for the account's rate budget before each network call. None by default. */
+  /**
+   * Waits for the account's rate budget before each network call, e.g. {@link mailboxThrottle} or
+   * {@link docsThrottle}. None by default.
+   */
   throttle?: Policy;
   /** Your own policies, run just inside `retry` (e.g. logging, tracing). */
   policies?: readonly Policy[];

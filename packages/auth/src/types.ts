@@ -27,8 +27,12 @@ export interface TokenSource {
   /** Resolves a currently valid access token. Never logged or put into an error. */
   getToken(): Promise<string>;
   /**
-   * Marks the last token as rejected (the API answered 401), so the next `getToken()` fetches a
-   * fresh one. Optional: a static token cannot be refreshed.
+   * Marks a token as rejected (the API answered 401), so the next `getToken()` fetches a fresh
+   * one. Optional: a static token cannot be refreshed, and without `invalidate` a 401 is not
+   * replayed.
+   *
+   * @param rejectedToken - The token Help Scout rejected, when known. A source that already moved
+   *   on to a newer token may ignore the call, so 50 requests failing together cause one refresh.
    */
-  invalidate?(): void | Promise<void>;
+  invalidate?(rejectedToken?: string): void | Promise<void>;
 }

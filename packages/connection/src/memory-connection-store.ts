@@ -8,9 +8,15 @@ const keyOf = ({ providerConfigKey, connectionId }: ConnectionKey) =>
  * disk, so nothing needs encrypting; locks are held within this process only.
  */
 export class MemoryConnectionStore implements ConnectionStore {
+  readonly #now: () => number;
   readonly #connections = new Map<string, Connection>();
   readonly #states = new Map<string, OAuthState>();
   readonly #locks = new Map<string, Promise<unknown>>();
+
+  /** @param options.now - Clock for state expiry (Unix ms); `Date.now` by default. */
+  constructor(options: { now?: () => number } = {}) {
+    this.#now = options.now ?? Date.now;
+  }
 
   async get(key: ConnectionKey): Promise<Connection | undefined> {
     const found = this.#connections.get(keyOf(key));
@@ -53,6 +59,7 @@ export class MemoryConnectionStore implements ConnectionStore {
   async takeState(state: string): Promise<OAuthState | undefined> {
     const value = this.#states.get(state);
     this.#states.delete(state);
-    return value;
+    // An expired state is refused like an unknown one, as the SQL stores do.
+    return value !== undefined && value.expiresAt > this.#now() ? value : undefined;
   }
 }

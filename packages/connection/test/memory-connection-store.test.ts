@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Connection, MemoryConnectionStore } from "../src/index.js";
+import { describeStoreContract } from "./store-contract.js";
 
 const connection = (connectionId: string): Connection => ({
   providerConfigKey: "helpscout-mailbox",
@@ -50,9 +51,15 @@ describe("MemoryConnectionStore", () => {
 
   it("gives an OAuth state out once", async () => {
     const store = new MemoryConnectionStore();
-    const value = { providerConfigKey: "helpscout-mailbox", connectionId: "acme", expiresAt: 1 };
+    const value = {
+      providerConfigKey: "helpscout-mailbox",
+      connectionId: "acme",
+      expiresAt: Date.now() + 60_000,
+    };
     await store.putState("s1", value);
     expect(await store.takeState("s1")).toEqual(value);
     expect(await store.takeState("s1")).toBeUndefined();
   });
 });
+
+describeStoreContract("MemoryConnectionStore", { create: () => new MemoryConnectionStore() });

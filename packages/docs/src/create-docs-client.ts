@@ -1,8 +1,14 @@
 import {
+  accountKeyOf,
   apiKeyPolicy,
+  type ConnectionRef,
+  connectionTokenSource,
   createHelpScoutFetch,
+  docsThrottle,
   type FetchFunction,
   type Policy,
+  retryPolicy,
+  sharedBudgetStore,
 } from "@terapi/helpscout-auth";
 import createClient, { type Client, defaultBodySerializer } from "openapi-fetch";
 import { formDataBody, hasFileField } from "./form-data-body.js";
@@ -14,21 +20,41 @@ export const DOCS_BASE_URL = "https://docsapi.helpscout.net";
 /** A typed openapi-fetch client for every Docs API v1 endpoint. */
 export type DocsClient = Client<paths>;
 
+/** Where the API key comes from: given directly, or from a stored connection. */
+export type DocsCredentials =
+  | {
+      /** The Docs API key (Your Profile → Authentication → API Keys). Never logged. */
+      apiKey: string;
+      connection?: never;
+    }
+  | {
+      /** An API-key connection in a store, e.g. `{ terapi, providerConfigKey: "helpscout-docs", connectionId }`. */
+      connection: ConnectionRef;
+      apiKey?: never;
+    };
+
 /** Options of {@link createDocsClient}. */
-export interface DocsClientOptions {
-  /** The Docs API key (Your Profile → Authentication → API Keys). Never logged. */
-  apiKey: string;
+export type DocsClientOptions = DocsCredentials & {
   /** Another host, e.g. the local emulator. Defaults to {@link DOCS_BASE_URL}. */
   baseUrl?: string;
   /** The transport under the pipeline; `globalThis.fetch` unless given. */
   fetch?: FetchFunction;
-  /** Resends failed attempts; see `@terapi/helpscout-auth`. */
-  retry?: Policy;
-  /** Waits for the account's rate budget (2000–4000 requests per 10 minutes). */
-  throttle?: Policy;
+  /**
+   * Resends failed attempts: `retryPolicy()` by default (429 after the wait Help Scout asks for,
+   * 5xx and network errors for safe methods, at most 3 retries). `false` turns it off.
+   */
+  retry?: Policy | false;
+  /**
+   * Waits for the account's rate budget. By default `docsThrottle()` at 2000 requests per 10
+   * minutes, learning the real limit from the answers, in a budget this process shares between
+   * all clients of the same account. Pass your own (e.g. with a Redis store) or `false`.
+   */
+  throttle?: Policy | false;
+  /** Names the account for the default throttle; derived from the credentials otherwise. */
+  account?: string;
   /** Your own pipeline policies (logging, tracing), run inside `retry`. */
   policies?: readonly Policy[];
-}
+};
 
 /**
  * Creates a typed Docs API client over the Help Scout pipeline: Basic auth with the API key on
@@ -42,11 +68,18 @@ export interface DocsClientOptions {
  * const { data } = await docs.GET("/v1/sites");
  */
 export function createDocsClient(options: DocsClientOptions): DocsClient {
+  const credential = credentialOf(options);
+  const account = options.account ?? accountKeyOf("docs", credential);
   const fetch = createHelpScoutFetch({
-    auth: apiKeyPolicy(options.apiKey),
+    auth: apiKeyPolicy(
+      "connection" in credential ? connectionTokenSource(credential.connection) : credential.secret,
+    ),
+    retry: options.retry === false ? undefined : (options.retry ?? retryPolicy()),
+    throttle:
+      options.throttle === false
+        ? undefined
+        : (options.throttle ?? docsThrottle({ account, store: sharedBudgetStore })),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.policies ? { policies: options.policies } : {}),
   });
   return createClient<paths>({
@@ -54,7 +87,17 @@ export function createDocsClient(options: DocsClientOptions): DocsClient {
     fetch,
     bodySerializer: (body: unknown) =>
       hasFileField(body)
-        ? formDataBody({ key: options.apiKey, ...body })
+        ? formDataBody({ ...("secret" in credential ? { key: credential.secret } : {}), ...body })
         : defaultBodySerializer(body),
   });
+}
+
+function credentialOf(
+  options: DocsClientOptions,
+): { secret: string } | { connection: ConnectionRef } {
+  if (options.connection) return { connection: options.connection };
+  if (typeof options.apiKey === "string") return { secret: options.apiKey };
+  throw new TypeError(
+    "@terapi/helpscout-docs: pass either `apiKey` or `connection` to createDocsClient.",
+  );
 }

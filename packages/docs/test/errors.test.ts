@@ -17,7 +17,8 @@ async function failWith(
       HttpResponse.json(body, { status, headers: { "correlation-id": "corr-1", ...headers } }),
     ),
   );
-  const docs = createDocsClient({ apiKey: API_KEY });
+  // Error mapping alone: the default retry and throttle are tested in defaults.test.ts.
+  const docs = createDocsClient({ apiKey: API_KEY, retry: false, throttle: false });
   const error = await docs
     .GET("/v1/articles/{articleId}", { params: { path: { articleId: ids.article } } })
     .then(

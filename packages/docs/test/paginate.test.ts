@@ -6,7 +6,8 @@ import { DOCS, server, useMswServer } from "./msw/server.js";
 
 useMswServer();
 
-const docs = () => createDocsClient({ apiKey: API_KEY });
+// No retry: a failing page must surface at once (retries are tested in defaults.test.ts).
+const docs = () => createDocsClient({ apiKey: API_KEY, retry: false });
 
 /** Serves `total` articles in pages of `size`, recording each request's query. */
 function articlePages(total: number, size: number, queries: string[]) {

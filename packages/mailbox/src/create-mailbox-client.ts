@@ -1,8 +1,14 @@
 import {
+  accountKeyOf,
   bearerTokenPolicy,
+  type ConnectionRef,
+  connectionTokenSource,
   createHelpScoutFetch,
   type FetchFunction,
+  mailboxThrottle,
   type Policy,
+  retryPolicy,
+  sharedBudgetStore,
   staticTokenSource,
   type TokenSource,
 } from "@terapi/helpscout-auth";
@@ -15,17 +21,25 @@ export const MAILBOX_BASE_URL = "https://api.helpscout.net";
 /** A typed openapi-fetch client for every Mailbox API 2.0 endpoint (and the v3 reads). */
 export type MailboxClient = Client<paths>;
 
-/** Where the bearer token comes from: a fixed token, or a source that can refresh it. */
+/** Where the bearer token comes from: a fixed token, a source that refreshes, or a connection. */
 export type MailboxCredentials =
   | {
       /** An OAuth access token (valid 48 hours). */
       accessToken: string;
       tokenSource?: never;
+      connection?: never;
     }
   | {
-      /** A source of fresh tokens, e.g. a stored connection from `@terapi/connection`. */
+      /** A source of fresh tokens (`getToken()`, `invalidate()`), e.g. a token cycler. */
       tokenSource: TokenSource;
       accessToken?: never;
+      connection?: never;
+    }
+  | {
+      /** A stored connection: `{ terapi, providerConfigKey: "helpscout-mailbox", connectionId }`. */
+      connection: ConnectionRef;
+      accessToken?: never;
+      tokenSource?: never;
     };
 
 /** Options of {@link createMailboxClient}. */
@@ -34,10 +48,21 @@ export type MailboxClientOptions = MailboxCredentials & {
   baseUrl?: string;
   /** The transport under the pipeline; `globalThis.fetch` unless given. */
   fetch?: FetchFunction;
-  /** Resends failed attempts; see `@terapi/helpscout-auth`. */
-  retry?: Policy;
-  /** Waits for the account's rate budget (writes weigh 2). */
-  throttle?: Policy;
+  /**
+   * Resends failed attempts: `retryPolicy()` by default (429 after `X-RateLimit-Retry-After`, 5xx
+   * and network errors only for GET/HEAD/PUT/DELETE, never a write whose outcome is unknown; at
+   * most 3 retries). `false` turns it off.
+   */
+  retry?: Policy | false;
+  /**
+   * Waits for the account's rate budget. By default `mailboxThrottle()` at 200 requests per
+   * minute with writes weighing 2, learning the real limit from `X-RateLimit-*`, in a budget this
+   * process shares between all clients of the same account. Pass your own (e.g. with a Redis
+   * store for several processes) or `false`.
+   */
+  throttle?: Policy | false;
+  /** Names the account for the default throttle; derived from the credentials otherwise. */
+  account?: string;
   /** Your own pipeline policies (logging, tracing), run inside `retry`. */
   policies?: readonly Policy[];
 };
@@ -54,22 +79,48 @@ export type MailboxClientOptions = MailboxCredentials & {
  * const { data } = await mailbox.GET("/v2/users/me");
  */
 export function createMailboxClient(options: MailboxClientOptions): MailboxClient {
-  const tokenSource = options.tokenSource ?? tokenFrom(options.accessToken);
+  const { tokenSource, account } = credentialsOf(options);
   const fetch = createHelpScoutFetch({
     auth: bearerTokenPolicy(tokenSource),
+    retry: options.retry === false ? undefined : (options.retry ?? retryPolicy()),
+    throttle:
+      options.throttle === false
+        ? undefined
+        : (options.throttle ?? mailboxThrottle({ account, store: sharedBudgetStore })),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.policies ? { policies: options.policies } : {}),
   });
   return createClient<paths>({ baseUrl: options.baseUrl ?? MAILBOX_BASE_URL, fetch });
 }
 
-function tokenFrom(accessToken: string | undefined): TokenSource {
-  if (accessToken === undefined) {
-    throw new TypeError(
-      "@terapi/helpscout-mailbox: pass either `accessToken` or `tokenSource` to createMailboxClient.",
-    );
+let anonymousAccounts = 0;
+
+function credentialsOf(options: MailboxClientOptions): {
+  tokenSource: TokenSource;
+  account: string;
+} {
+  if (options.connection) {
+    return {
+      tokenSource: connectionTokenSource(options.connection),
+      account: options.account ?? accountKeyOf("mailbox", { connection: options.connection }),
+    };
   }
-  return staticTokenSource(accessToken);
+  if (options.tokenSource) {
+    // A bare token source says nothing about its account: without `account`, the client
+    // budgets on its own.
+    anonymousAccounts += 1;
+    return {
+      tokenSource: options.tokenSource,
+      account: options.account ?? `mailbox:token-source-${anonymousAccounts}`,
+    };
+  }
+  if (typeof options.accessToken === "string") {
+    return {
+      tokenSource: staticTokenSource(options.accessToken),
+      account: options.account ?? accountKeyOf("mailbox", { secret: options.accessToken }),
+    };
+  }
+  throw new TypeError(
+    "@terapi/helpscout-mailbox: pass one of `accessToken`, `tokenSource` or `connection` to createMailboxClient.",
+  );
 }

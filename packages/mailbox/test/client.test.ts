@@ -91,7 +91,7 @@ describe("createMailboxClient", () => {
     const noCredentials = {} as MailboxClientOptions;
     expect(() => createMailboxClient(noCredentials)).toThrow(TypeError);
     expect(() => createMailboxClient(noCredentials)).toThrow(
-      "pass either `accessToken` or `tokenSource` to createMailboxClient",
+      "pass one of `accessToken`, `tokenSource` or `connection` to createMailboxClient",
     );
   });
 

@@ -12,7 +12,8 @@ import { API, server, useMswServer } from "./msw/server.js";
 
 useMswServer();
 
-const mailbox = createMailboxClient({ accessToken: ACCESS_TOKEN });
+// Error mapping alone: the default retry and throttle are tested in defaults.test.ts.
+const mailbox = createMailboxClient({ accessToken: ACCESS_TOKEN, retry: false, throttle: false });
 
 type VndError = components["schemas"]["VndError"];
 

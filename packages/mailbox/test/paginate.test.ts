@@ -23,7 +23,8 @@ import { API, server, useMswServer } from "./msw/server.js";
 
 useMswServer();
 
-const mailbox = createMailboxClient({ accessToken: ACCESS_TOKEN });
+// No retry: a failing page must surface at once (retries are tested in defaults.test.ts).
+const mailbox = createMailboxClient({ accessToken: ACCESS_TOKEN, retry: false });
 
 const queryOf = (request: SentRequest | undefined) => [...(request?.url.searchParams ?? [])];
 
