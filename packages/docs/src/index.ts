@@ -1,6 +1,12 @@
-export type { FieldError, HelpScoutErrorCode } from "@terapi/helpscout-auth";
-export { HelpScoutError, isHelpScoutError, unwrap } from "@terapi/helpscout-auth";
-export type { DocsClient, DocsClientOptions } from "./create-docs-client.js";
+export type { ConnectionRef, FieldError, HelpScoutErrorCode } from "@terapi/helpscout-auth";
+export {
+  docsThrottle,
+  HelpScoutError,
+  isHelpScoutError,
+  retryPolicy,
+  unwrap,
+} from "@terapi/helpscout-auth";
+export type { DocsClient, DocsClientOptions, DocsCredentials } from "./create-docs-client.js";
 export { createDocsClient, DOCS_BASE_URL } from "./create-docs-client.js";
 export { createdId } from "./created-id.js";
 export { formDataBody } from "./form-data-body.js";

@@ -1,5 +1,16 @@
-export type { FieldError, HelpScoutErrorCode, TokenSource } from "@terapi/helpscout-auth";
-export { HelpScoutError, isHelpScoutError, unwrap } from "@terapi/helpscout-auth";
+export type {
+  ConnectionRef,
+  FieldError,
+  HelpScoutErrorCode,
+  TokenSource,
+} from "@terapi/helpscout-auth";
+export {
+  HelpScoutError,
+  isHelpScoutError,
+  mailboxThrottle,
+  retryPolicy,
+  unwrap,
+} from "@terapi/helpscout-auth";
 export type {
   MailboxClient,
   MailboxClientOptions,
