@@ -2,6 +2,8 @@ export { apiKeyPolicy } from "./api-key-policy.js";
 export { bearerTokenPolicy, staticTokenSource } from "./bearer-token-policy.js";
 export type { BudgetStore, RateLimit, RateObservation } from "./budget-store.js";
 export { effectiveLimit, MemoryBudgetStore } from "./budget-store.js";
+export type { ClientPipelineOptions } from "./client-fetch.js";
+export { createClientFetch } from "./client-fetch.js";
 export { composePolicies } from "./compose-policies.js";
 export type { BackoffOptions } from "./compute-backoff.js";
 export {

@@ -1,13 +1,11 @@
 import {
   accountKeyOf,
   apiKeyPolicy,
+  type ClientPipelineOptions,
   type ConnectionRef,
   connectionTokenSource,
-  createHelpScoutFetch,
+  createClientFetch,
   docsThrottle,
-  type FetchFunction,
-  type Policy,
-  retryPolicy,
   sharedBudgetStore,
 } from "@terapi/helpscout-auth";
 import createClient, { type Client, defaultBodySerializer } from "openapi-fetch";
@@ -33,28 +31,12 @@ export type DocsCredentials =
       apiKey?: never;
     };
 
-/** Options of {@link createDocsClient}. */
-export type DocsClientOptions = DocsCredentials & {
-  /** Another host, e.g. the local emulator. Defaults to {@link DOCS_BASE_URL}. */
-  baseUrl?: string;
-  /** The transport under the pipeline; `globalThis.fetch` unless given. */
-  fetch?: FetchFunction;
-  /**
-   * Resends failed attempts: `retryPolicy()` by default (429 after the wait Help Scout asks for,
-   * 5xx and network errors for safe methods, at most 3 retries). `false` turns it off.
-   */
-  retry?: Policy | false;
-  /**
-   * Waits for the account's rate budget. By default `docsThrottle()` at 2000 requests per 10
-   * minutes, learning the real limit from the answers, in a budget this process shares between
-   * all clients of the same account. Pass your own (e.g. with a Redis store) or `false`.
-   */
-  throttle?: Policy | false;
-  /** Names the account for the default throttle; derived from the credentials otherwise. */
-  account?: string;
-  /** Your own pipeline policies (logging, tracing), run inside `retry`. */
-  policies?: readonly Policy[];
-};
+/** Options of {@link createDocsClient}: credentials, host and pipeline. */
+export type DocsClientOptions = DocsCredentials &
+  ClientPipelineOptions & {
+    /** Another host, e.g. the local emulator. Defaults to {@link DOCS_BASE_URL}. */
+    baseUrl?: string;
+  };
 
 /**
  * Creates a typed Docs API client over the Help Scout pipeline: Basic auth with the API key on
@@ -70,18 +52,12 @@ export type DocsClientOptions = DocsCredentials & {
 export function createDocsClient(options: DocsClientOptions): DocsClient {
   const credential = credentialOf(options);
   const account = options.account ?? accountKeyOf("docs", credential);
-  const fetch = createHelpScoutFetch({
-    auth: apiKeyPolicy(
-      "connection" in credential ? connectionTokenSource(credential.connection) : credential.secret,
-    ),
-    retry: options.retry === false ? undefined : (options.retry ?? retryPolicy()),
-    throttle:
-      options.throttle === false
-        ? undefined
-        : (options.throttle ?? docsThrottle({ account, store: sharedBudgetStore })),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.policies ? { policies: options.policies } : {}),
-  });
+  const auth = apiKeyPolicy(
+    "connection" in credential ? connectionTokenSource(credential.connection) : credential.secret,
+  );
+  const fetch = createClientFetch(auth, options, () =>
+    docsThrottle({ account, store: sharedBudgetStore }),
+  );
   return createClient<paths>({
     baseUrl: options.baseUrl ?? DOCS_BASE_URL,
     fetch,

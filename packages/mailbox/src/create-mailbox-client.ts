@@ -1,13 +1,11 @@
 import {
   accountKeyOf,
   bearerTokenPolicy,
+  type ClientPipelineOptions,
   type ConnectionRef,
   connectionTokenSource,
-  createHelpScoutFetch,
-  type FetchFunction,
+  createClientFetch,
   mailboxThrottle,
-  type Policy,
-  retryPolicy,
   sharedBudgetStore,
   staticTokenSource,
   type TokenSource,
@@ -42,30 +40,12 @@ export type MailboxCredentials =
       tokenSource?: never;
     };
 
-/** Options of {@link createMailboxClient}. */
-export type MailboxClientOptions = MailboxCredentials & {
-  /** Another host, e.g. the local emulator. Defaults to {@link MAILBOX_BASE_URL}. */
-  baseUrl?: string;
-  /** The transport under the pipeline; `globalThis.fetch` unless given. */
-  fetch?: FetchFunction;
-  /**
-   * Resends failed attempts: `retryPolicy()` by default (429 after `X-RateLimit-Retry-After`, 5xx
-   * and network errors only for GET/HEAD/PUT/DELETE, never a write whose outcome is unknown; at
-   * most 3 retries). `false` turns it off.
-   */
-  retry?: Policy | false;
-  /**
-   * Waits for the account's rate budget. By default `mailboxThrottle()` at 200 requests per
-   * minute with writes weighing 2, learning the real limit from `X-RateLimit-*`, in a budget this
-   * process shares between all clients of the same account. Pass your own (e.g. with a Redis
-   * store for several processes) or `false`.
-   */
-  throttle?: Policy | false;
-  /** Names the account for the default throttle; derived from the credentials otherwise. */
-  account?: string;
-  /** Your own pipeline policies (logging, tracing), run inside `retry`. */
-  policies?: readonly Policy[];
-};
+/** Options of {@link createMailboxClient}: credentials, host and pipeline. */
+export type MailboxClientOptions = MailboxCredentials &
+  ClientPipelineOptions & {
+    /** Another host, e.g. the local emulator. Defaults to {@link MAILBOX_BASE_URL}. */
+    baseUrl?: string;
+  };
 
 /**
  * Creates a typed Mailbox API client over the Help Scout pipeline: `Authorization: Bearer` from the
@@ -80,16 +60,9 @@ export type MailboxClientOptions = MailboxCredentials & {
  */
 export function createMailboxClient(options: MailboxClientOptions): MailboxClient {
   const { tokenSource, account } = credentialsOf(options);
-  const fetch = createHelpScoutFetch({
-    auth: bearerTokenPolicy(tokenSource),
-    retry: options.retry === false ? undefined : (options.retry ?? retryPolicy()),
-    throttle:
-      options.throttle === false
-        ? undefined
-        : (options.throttle ?? mailboxThrottle({ account, store: sharedBudgetStore })),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.policies ? { policies: options.policies } : {}),
-  });
+  const fetch = createClientFetch(bearerTokenPolicy(tokenSource), options, () =>
+    mailboxThrottle({ account, store: sharedBudgetStore }),
+  );
   return createClient<paths>({ baseUrl: options.baseUrl ?? MAILBOX_BASE_URL, fetch });
 }
 

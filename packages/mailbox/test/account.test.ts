@@ -27,6 +27,7 @@ import {
   webhook,
   workflow,
 } from "./fixtures/account.js";
+import { useRequestRecorder } from "./fixtures/request-recorder.js";
 import { API, server, useMswServer } from "./msw/server.js";
 
 type S = components["schemas"];
@@ -36,20 +37,7 @@ useMswServer();
 const TOKEN = "hs-test-token-5b62";
 const BEARER = `Bearer ${TOKEN}`;
 
-interface Sent {
-  method: string;
-  path: string;
-  search: string;
-  query: Record<string, string>;
-  auth: string | null;
-  contentType: string | null;
-  body: unknown;
-}
-const sent: Sent[] = [];
-
-beforeEach(() => {
-  sent.length = 0;
-});
+const { sent, record } = useRequestRecorder();
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -57,17 +45,7 @@ type Method = "get" | "post" | "put" | "patch" | "delete";
 function answer(method: Method, path: string, respond: (request: Request) => Response): void {
   server.use(
     http[method](`${API}${path}`, async ({ request }) => {
-      const url = new URL(request.url);
-      const text = await request.clone().text();
-      sent.push({
-        method: request.method,
-        path: url.pathname,
-        search: url.search,
-        query: Object.fromEntries(url.searchParams),
-        auth: request.headers.get("authorization"),
-        contentType: request.headers.get("content-type"),
-        body: text === "" ? undefined : JSON.parse(text),
-      });
+      await record(request.clone());
       return respond(request);
     }),
   );

@@ -18,6 +18,7 @@ import {
   listLinks,
   onePage,
 } from "./fixtures/customers.js";
+import { useRequestRecorder } from "./fixtures/request-recorder.js";
 import { API, server, useMswServer } from "./msw/server.js";
 
 type S = components["schemas"];
@@ -30,19 +31,7 @@ const NEW_ENTRY_ID = 9876;
 const customerId = ids.customer;
 const base = `/v2/customers/${customerId}`;
 
-interface Sent {
-  method: string;
-  path: string;
-  search: string;
-  auth: string | null;
-  contentType: string | null;
-  body: unknown;
-}
-const sent: Sent[] = [];
-
-beforeEach(() => {
-  sent.length = 0;
-});
+const { sent, record } = useRequestRecorder();
 
 /**
  * Answers every customer sub-resource call as Help Scout does: GET with `getBody`, POST with 201 +
@@ -51,16 +40,7 @@ beforeEach(() => {
 function fakeCustomerApi(getBody: unknown): void {
   server.use(
     http.all(`${API}/v2/customers/*`, async ({ request }) => {
-      const url = new URL(request.url);
-      const text = await request.text();
-      sent.push({
-        method: request.method,
-        path: url.pathname,
-        search: url.search,
-        auth: request.headers.get("authorization"),
-        contentType: request.headers.get("content-type"),
-        body: text === "" ? undefined : JSON.parse(text),
-      });
+      await record(request);
       if (request.method === "GET") return HttpResponse.json(getBody as object, HAL);
       if (request.method === "POST") {
         return new HttpResponse(null, {
@@ -102,6 +82,7 @@ describe("customer address", () => {
         method: "GET",
         path: `${base}/address`,
         search: "",
+        query: {},
         auth: `Bearer ${TOKEN}`,
         contentType: null,
         body: undefined,
@@ -352,6 +333,7 @@ describe.each(kinds)("customer $segment", (kind) => {
         method: "GET",
         path: `${base}/${kind.segment}`,
         search: "",
+        query: {},
         auth: `Bearer ${TOKEN}`,
         contentType: null,
         body: undefined,
@@ -372,6 +354,7 @@ describe.each(kinds)("customer $segment", (kind) => {
         method: "POST",
         path: `${base}/${kind.segment}`,
         search: "",
+        query: {},
         auth: `Bearer ${TOKEN}`,
         contentType: "application/json",
         body: kind.createBody,
@@ -390,6 +373,7 @@ describe.each(kinds)("customer $segment", (kind) => {
         method: "PUT",
         path: `${base}/${kind.segment}/${kind.entryId}`,
         search: "",
+        query: {},
         auth: `Bearer ${TOKEN}`,
         contentType: "application/json",
         body: kind.updateBody,
@@ -408,6 +392,7 @@ describe.each(kinds)("customer $segment", (kind) => {
         method: "DELETE",
         path: `${base}/${kind.segment}/${kind.entryId}`,
         search: "",
+        query: {},
         auth: `Bearer ${TOKEN}`,
         contentType: null,
         body: undefined,

@@ -18,6 +18,7 @@ import {
   onePage,
   systemUser,
 } from "./fixtures/customers.js";
+import { useRequestRecorder } from "./fixtures/request-recorder.js";
 import { API, server, useMswServer } from "./msw/server.js";
 
 type S = components["schemas"];
@@ -27,35 +28,7 @@ useMswServer();
 const TOKEN = "hs-test-token-c8d1";
 const HAL = { headers: { "Content-Type": "application/hal+json" } };
 
-/** What reached the fake API: method, path, raw and parsed query, headers and JSON body. */
-interface Sent {
-  method: string;
-  path: string;
-  search: string;
-  query: Record<string, string>;
-  auth: string | null;
-  contentType: string | null;
-  body: unknown;
-}
-const sent: Sent[] = [];
-
-beforeEach(() => {
-  sent.length = 0;
-});
-
-async function record(request: Request): Promise<void> {
-  const url = new URL(request.url);
-  const text = await request.text();
-  sent.push({
-    method: request.method,
-    path: url.pathname,
-    search: url.search,
-    query: Object.fromEntries(url.searchParams),
-    auth: request.headers.get("authorization"),
-    contentType: request.headers.get("content-type"),
-    body: text === "" ? undefined : JSON.parse(text),
-  });
-}
+const { sent, record } = useRequestRecorder();
 
 function created(id: number, path: string): HttpResponse<null> {
   return new HttpResponse(null, {

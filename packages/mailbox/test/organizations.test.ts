@@ -9,6 +9,7 @@ import {
   organization,
   organizationPropertyDefinition,
 } from "./fixtures/customers.js";
+import { useRequestRecorder } from "./fixtures/request-recorder.js";
 import { API, server, useMswServer } from "./msw/server.js";
 
 type S = components["schemas"];
@@ -19,34 +20,7 @@ const TOKEN = "hs-test-token-0a9f";
 const HAL = { headers: { "Content-Type": "application/hal+json" } };
 const organizationId = ids.organization;
 
-interface Sent {
-  method: string;
-  path: string;
-  search: string;
-  query: Record<string, string>;
-  auth: string | null;
-  contentType: string | null;
-  body: unknown;
-}
-const sent: Sent[] = [];
-
-beforeEach(() => {
-  sent.length = 0;
-});
-
-async function record(request: Request): Promise<void> {
-  const url = new URL(request.url);
-  const text = await request.text();
-  sent.push({
-    method: request.method,
-    path: url.pathname,
-    search: url.search,
-    query: Object.fromEntries(url.searchParams),
-    auth: request.headers.get("authorization"),
-    contentType: request.headers.get("content-type"),
-    body: text === "" ? undefined : JSON.parse(text),
-  });
-}
+const { sent, record } = useRequestRecorder();
 
 const noContent = () => new HttpResponse(null, { status: 204 });
 const mailbox = () => createMailboxClient({ accessToken: TOKEN });
