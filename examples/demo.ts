@@ -1,99 +1,183 @@
 /**
- * The main job: a tour of the Docs client.
+ * The main job: a tour of the toolkit.
  *
- *   pnpm demo                                  fixture server, no credentials, no network
- *   HELPSCOUT_DOCS_API_KEY=… pnpm demo         your real Docs account (reads, plus one draft
- *                                              article created and deleted again with --write)
+ *   pnpm demo          starts the Help Scout emulator on 127.0.0.1 (no credentials, no network)
+ *                      and runs everything against it
+ *   HELPSCOUT_APP_ID=… HELPSCOUT_APP_SECRET=… HELPSCOUT_DOCS_API_KEY=… pnpm demo
+ *                      runs the same tour against your Help Scout account (reads only; add
+ *                      --write to also create, reply, tag and close one conversation)
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+import { HELPSCOUT_PROVIDERS, MemoryConnectionStore, Terapi } from "@terapi/connection";
+import { createDocsClient, paginate as paginateDocs, unwrap } from "@terapi/helpscout-docs";
+import { startEmulator } from "@terapi/helpscout-emulator";
 import {
-  createDocsClient,
+  conversationPatch,
   createdId,
+  createMailboxClient,
   isHelpScoutError,
-  paginate,
-  unwrap,
-} from "@terapi/helpscout-docs";
-import { startDocsFixtureServer } from "./docs-fixture-server.js";
+  paginatePages,
+} from "@terapi/helpscout-mailbox";
 
-const started = Date.now();
+const started = performance.now();
 const step = (text: string) => console.log(`• ${text}`);
+const real = Boolean(process.env.HELPSCOUT_APP_ID && process.env.HELPSCOUT_APP_SECRET);
+const write = !real || process.argv.includes("--write");
+const summary: Record<string, string | number> = {};
 
-const apiKey = process.env.HELPSCOUT_DOCS_API_KEY;
-const fixture = apiKey ? undefined : await startDocsFixtureServer();
-const write = !apiKey || process.argv.includes("--write");
+const emulated = real ? undefined : await startEmulator({ seed: 1 });
+const mailboxProvider = HELPSCOUT_PROVIDERS["helpscout-mailbox"];
+if (!mailboxProvider) throw new Error("no helpscout-mailbox provider");
+const baseUrl = emulated?.url ?? mailboxProvider.baseUrl;
 console.log(
-  fixture
-    ? `Docs demo against the built-in fixture server at ${fixture.url} (set HELPSCOUT_DOCS_API_KEY to use your account)`
-    : "Docs demo against https://docsapi.helpscout.net with your API key",
+  emulated
+    ? `Help Scout toolkit demo against the emulator at ${emulated.url} (set HELPSCOUT_APP_ID, HELPSCOUT_APP_SECRET and HELPSCOUT_DOCS_API_KEY to use your account)`
+    : "Help Scout toolkit demo against your Help Scout account",
 );
 
-const docs = createDocsClient({
-  apiKey: apiKey ?? "demo-key",
-  ...(fixture ? { baseUrl: fixture.url } : {}),
-});
-const summary: Record<string, number | string> = {};
-
 try {
-  const { sites } = await unwrap(docs.GET("/v1/sites"));
-  step(
-    `${sites.count} site(s): ${sites.items.map((s) => `${s.title} (${s.subDomain})`).join(", ")}`,
-  );
-  summary.sites = sites.count;
+  // 1. Auth: a client-credentials connection, stored and kept fresh by Terapi.
+  const terapi = new Terapi({
+    store: new MemoryConnectionStore(),
+    integrations: {
+      "helpscout-mailbox": {
+        clientId: process.env.HELPSCOUT_APP_ID ?? "acme-app",
+        clientSecret: process.env.HELPSCOUT_APP_SECRET ?? "acme-secret",
+      },
+    },
+    providers: {
+      "helpscout-mailbox": { ...mailboxProvider, baseUrl, tokenUrl: `${baseUrl}/v2/oauth2/token` },
+    },
+  });
+  await terapi.clientCredentials("helpscout-mailbox", "acme");
+  step("OAuth client-credentials connection “acme” stored; tokens refresh themselves");
+  const mailbox = createMailboxClient({
+    connection: { terapi, providerConfigKey: "helpscout-mailbox", connectionId: "acme" },
+    baseUrl,
+  });
 
+  // 2. Paging: every active conversation with its threads, one request per page of 50.
+  let conversations = 0;
+  let threads = 0;
+  let pages = 0;
+  for await (const page of paginatePages(mailbox, "/v2/conversations", {
+    params: { query: { status: "active", embed: "threads" } },
+  })) {
+    pages += 1;
+    conversations += page.items.length;
+    threads += page.items.reduce((n, c) => n + (c._embedded?.threads?.length ?? 0), 0);
+  }
+  step(`paged ${conversations} active conversations with ${threads} threads in ${pages} requests`);
+  summary["active conversations"] = conversations;
+  summary["requests for them"] = pages;
+
+  // 3. Webhooks (emulator only: Help Scout needs a public URL): a local receiver checks signatures.
+  const received: string[] = [];
+  const secret = "demo-webhook-secret";
+  const receiver = emulated ? createServer() : undefined;
+  if (receiver) {
+    receiver.on("request", (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const expected = createHmac("sha1", secret).update(body).digest();
+        const given = Buffer.from(String(req.headers["x-helpscout-signature"] ?? ""), "base64");
+        const valid = given.length === expected.length && timingSafeEqual(given, expected);
+        received.push(
+          `${req.headers["x-helpscout-event"]} (${valid ? "signature valid" : "BAD SIGNATURE"})`,
+        );
+        res.writeHead(valid ? 200 : 401).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const address = receiver.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    await mailbox.POST("/v2/webhooks", {
+      body: { url: `http://127.0.0.1:${port}/helpscout`, events: ["convo.created"], secret },
+    });
+    step(`webhook subscribed for convo.created → http://127.0.0.1:${port}/helpscout`);
+  }
+
+  // 4. Writes: create, reply, tag, close, read back.
+  if (write) {
+    const { data: mailboxes } = await mailbox.GET("/v2/mailboxes");
+    const mailboxId = mailboxes?._embedded?.mailboxes[0]?.id;
+    if (mailboxId === undefined) throw new Error("the account has no mailbox");
+    const customer = { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" };
+    const conversationId = createdId(
+      await mailbox.POST("/v2/conversations", {
+        body: {
+          subject: "Demo: where is my order?",
+          type: "email",
+          mailboxId,
+          status: "active",
+          customer,
+          threads: [{ type: "customer", customer, text: "Hi, order #1234 has not arrived." }],
+        },
+      }),
+    );
+    const path = { conversationId };
+    await mailbox.POST("/v2/conversations/{conversationId}/reply", {
+      params: { path },
+      body: { text: "It ships today!", customer },
+    });
+    await mailbox.PUT("/v2/conversations/{conversationId}/tags", {
+      params: { path },
+      body: { tags: ["demo", "shipping"] },
+    });
+    await mailbox.PATCH("/v2/conversations/{conversationId}", {
+      params: { path },
+      body: conversationPatch.status("closed"),
+    });
+    const done = await unwrap(
+      mailbox.GET("/v2/conversations/{conversationId}", {
+        params: { path, query: { embed: "threads" } },
+      }),
+    );
+    step(
+      `created conversation #${done.number}: ${done._embedded?.threads?.length ?? 0} threads, tags ${done.tags?.map((t) => t.tag).join(", ")}, status ${done.status}`,
+    );
+    summary.written = "1 conversation, 1 reply, 2 tags, closed";
+  }
+
+  if (emulated) {
+    await emulated.emulator.settle();
+    for (const event of received) step(`webhook received: ${event}`);
+    summary["webhooks received"] = received.length;
+    receiver?.close();
+  }
+
+  // 5. Docs: collections and their articles, paged.
+  const docs = createDocsClient({
+    apiKey: process.env.HELPSCOUT_DOCS_API_KEY ?? "acme-docs-key",
+    ...(emulated ? { baseUrl: emulated.url } : {}),
+  });
   let articles = 0;
   let collections = 0;
-  for await (const collection of paginate(docs, "/v1/collections")) {
+  for await (const collection of paginateDocs(docs, "/v1/collections")) {
     collections += 1;
-    let inCollection = 0;
-    for await (const _article of paginate(docs, "/v1/collections/{collectionId}/articles", {
-      params: { path: { collectionId: collection.id }, query: { status: "all", pageSize: 2 } },
+    for await (const _ of paginateDocs(docs, "/v1/collections/{collectionId}/articles", {
+      params: { path: { collectionId: collection.id } },
     })) {
-      inCollection += 1;
+      articles += 1;
     }
-    articles += inCollection;
-    step(`collection “${collection.name}”: ${inCollection} article(s), paged 2 at a time`);
   }
-  summary.collections = collections;
-  summary.articles = articles;
+  step(`Docs: ${collections} collections with ${articles} articles`);
+  summary["docs articles"] = articles;
 
-  const { articles: hits } = await unwrap(
-    docs.GET("/v1/search/articles", { params: { query: { query: "guide", status: "published" } } }),
-  );
-  step(`search “guide”: ${hits.count} published hit(s)`);
-  summary.searchHits = hits.count;
-
-  const target = (await unwrap(docs.GET("/v1/collections"))).collections.items[0];
-  if (write && target) {
-    const created = await docs.POST("/v1/articles", {
-      body: {
-        collectionId: target.id,
-        name: `Toolkit demo ${new Date().toISOString()}`,
-        text: "<p>Made by the demo.</p>",
-        status: "notpublished",
-      },
-    });
-    const id = createdId(created);
-    const { article } = await unwrap(
-      docs.GET("/v1/articles/{articleId}", { params: { path: { articleId: id } } }),
-    );
-    step(`created draft article #${article.number} (${id}), read it back, deleting it`);
-    await docs.DELETE("/v1/articles/{articleId}", { params: { path: { articleId: id } } });
-    summary.written = "created + deleted 1 article";
+  if (emulated) {
+    const { stats } = emulated.emulator;
+    summary["API requests"] = stats.requests;
+    summary["429 answers"] = stats.rateLimited;
   }
-
-  try {
-    await docs.GET("/v1/articles/{articleId}", {
-      params: { path: { articleId: "000000000000000000000000" } },
-    });
-  } catch (error) {
-    if (!isHelpScoutError(error)) throw error;
-    step(`a missing article is a typed error: code=${error.code} status=${error.status}`);
-  }
-
+  summary.seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log("\nSummary");
-  console.table({ ...summary, seconds: ((Date.now() - started) / 1000).toFixed(2) });
+  console.table(summary);
 } catch (error) {
   console.error(isHelpScoutError(error) ? `Failed: ${error.message}` : error);
   process.exitCode = 1;
 } finally {
-  fixture?.server.close();
+  await emulated?.close();
 }

@@ -1,5 +1,5 @@
 import { HttpResponse, http, type JsonBodyType } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type components,
   createdId,

@@ -5,9 +5,10 @@ import { customersRoutes } from "./customers.js";
 import { mailboxesRoutes } from "./mailboxes.js";
 import { organizationsRoutes } from "./organizations.js";
 import { reportsRoutes } from "./reports.js";
+import { teamsTagsRoutes } from "./teams-tags.js";
 import { threadsRoutes } from "./threads.js";
 import { usersRoutes } from "./users.js";
-import { webhooksRoutes } from "./webhooks.js";
+import { ratingsRoutes, webhooksRoutes } from "./webhooks.js";
 import { workflowsRoutes } from "./workflows.js";
 
 /**
@@ -25,8 +26,10 @@ export function mailboxRoutes(): Hono<EmulatorEnv> {
     organizationsRoutes(),
     mailboxesRoutes(),
     usersRoutes(),
+    teamsTagsRoutes(),
     workflowsRoutes(),
     webhooksRoutes(),
+    ratingsRoutes(),
     reportsRoutes(),
   ]) {
     app.route("/", routes);

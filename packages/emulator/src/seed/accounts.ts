@@ -40,7 +40,20 @@ export function createAccount(
     docsApiKeys: new Map([[`${id}-docs-key`, ownerUserId]]),
     ownerUserId,
     mailbox,
-    docs: seedDocs({ random, clock, size, accountIndex: index }),
+    docs: seedDocs({
+      random,
+      clock,
+      size,
+      accountIndex: index,
+      // Docs authors are the account's users, so revisions name real people.
+      authors: [...mailbox.users.values()]
+        .filter((user) => user.type !== "system_user")
+        .map(({ id, firstName, lastName }) => ({
+          id,
+          firstName: firstName ?? "",
+          lastName: lastName ?? "",
+        })),
+    }),
     rate: { mailbox: { windowStart: 0, used: 0 }, docs: { windowStart: 0, used: 0 } },
   };
 }
