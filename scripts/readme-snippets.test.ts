@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
  */
 const READMES = [
   "README.md",
-  ...["auth", "connection", "docs", "mailbox"].map((p) => `packages/${p}/README.md`),
+  ...["auth", "connection", "docs", "emulator", "mailbox"].map((p) => `packages/${p}/README.md`),
 ];
 
 const fold = (code: string) => code.replace(/\s+/g, " ").trim();
