@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
  */
 const READMES = [
   "README.md",
-  ...["auth", "connection", "docs", "emulator", "mailbox"].map((p) => `packages/${p}/README.md`),
+  ...["auth", "cli", "connection", "docs", "emulator", "mailbox", "sync"].map(
+    (p) => `packages/${p}/README.md`,
+  ),
 ];
 
 const fold = (code: string) => code.replace(/\s+/g, " ").trim();
