@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type RunningEmulator, startEmulator } from "@terapi/helpscout-emulator";
+import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncReport } from "../src/summary.js";
-import { postgresAvailable, TEST_DATABASE_URL } from "./fixtures/postgres-available.js";
 import { runCli } from "./fixtures/run-cli.js";
 
 const available = await postgresAvailable();

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresConnectionStore, createSecretBox } from "../src/index.js";
-import { postgresAvailable, TEST_DATABASE_URL } from "./postgres-available.js";
 import { describeStoreContract, oauthConnection } from "./store-contract.js";
 
 const available = await postgresAvailable(TEST_DATABASE_URL);

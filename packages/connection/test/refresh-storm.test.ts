@@ -4,10 +4,10 @@ import { createServer, type Server } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresConnectionStore, createSecretBox } from "../src/index.js";
-import { postgresAvailable, TEST_DATABASE_URL } from "./postgres-available.js";
 import { oauthConnection } from "./store-contract.js";
 
 const run = promisify(execFile);

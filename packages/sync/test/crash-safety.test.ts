@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createDocsClient } from "@terapi/helpscout-docs";
 import { type RunningEmulator, startEmulator } from "@terapi/helpscout-emulator";
 import { createMailboxClient, customerPatch } from "@terapi/helpscout-mailbox";
+import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncModels } from "../src/models/all-models.js";
@@ -15,7 +16,6 @@ import { docsSnapshot, mailboxSnapshot } from "./fixtures/emulator-snapshot.js";
 import { emulatorToken } from "./fixtures/emulator-token.js";
 import { expectStoreToMatch } from "./fixtures/store-snapshot.js";
 import { simulateReplies } from "./fixtures/sync-helpers.js";
-import { postgresAvailable, TEST_DATABASE_URL } from "./postgres-available.js";
 
 /** SIGKILLs that must land while a worker is still running… */
 const KILLS = 9;

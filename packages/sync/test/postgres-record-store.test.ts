@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresRecordStore } from "../src/index.js";
-import { postgresAvailable, TEST_DATABASE_URL } from "./postgres-available.js";
 import { checkpoint, conversation, describeRecordStoreContract } from "./record-store-contract.js";
 
 const available = await postgresAvailable(TEST_DATABASE_URL);

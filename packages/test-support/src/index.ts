@@ -1,0 +1,1 @@
+export { postgresAvailable, TEST_DATABASE_URL } from "./postgres-available.js";
