@@ -9,9 +9,17 @@ import { describe, expect, it } from "vitest";
  */
 const READMES = [
   "README.md",
-  ...["auth", "cli", "connection", "docs", "emulator", "mailbox", "sync"].map(
-    (p) => `packages/${p}/README.md`,
-  ),
+  ...[
+    "actions",
+    "auth",
+    "cli",
+    "connection",
+    "docs",
+    "emulator",
+    "mailbox",
+    "sync",
+    "webhooks",
+  ].map((p) => `packages/${p}/README.md`),
 ];
 
 const fold = (code: string) => code.replace(/\s+/g, " ").trim();

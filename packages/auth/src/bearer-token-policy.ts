@@ -16,8 +16,13 @@ import type { Policy, TokenSource } from "./types.js";
  */
 export function bearerTokenPolicy(tokenSource: TokenSource): Policy {
   return async (request, next) => {
-    // Cloned before the first send: sending consumes the body, and the replay needs it.
-    const replay = tokenSource.invalidate ? request.clone() : undefined;
+    // Cloned before the first send: sending consumes the body, and the replay needs it. A request
+    // without a body is not consumed, so it serves as its own replay.
+    const replay = !tokenSource.invalidate
+      ? undefined
+      : request.body === null
+        ? request
+        : request.clone();
     const token = await tokenSource.getToken();
     try {
       return await next(withHeader(request, "authorization", `Bearer ${token}`));

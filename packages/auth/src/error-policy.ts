@@ -27,18 +27,24 @@ const NEXT_STEP: Record<string, string> = {
  */
 export function errorPolicy(): Policy {
   return async (request, next) => {
-    const summary: RequestSummary = { method: request.method, url: redactUrl(request.url) };
-    const secrets = secretsOf(request);
     let response: Response;
     try {
       response = await next(request);
     } catch (cause) {
       if (isHelpScoutError(cause)) throw cause;
-      throw networkError(cause, summary, secrets);
+      throw networkError(cause, summaryOf(request), secretsOf(request));
     }
     if (response.status < 400) return response;
-    throw await httpError(response, summary, secrets);
+    throw await httpError(response, summaryOf(request), secretsOf(request));
   };
+}
+
+/**
+ * Method and redacted URL, built only once a request failed: parsing the URL on every success
+ * would be a cost on the hot path. The request's URL and headers stay readable after the send.
+ */
+function summaryOf(request: Request): RequestSummary {
+  return { method: request.method, url: redactUrl(request.url) };
 }
 
 async function httpError(

@@ -26,9 +26,19 @@ export type {
   RequestSummary,
 } from "./errors.js";
 export { codeForStatus, HelpScoutError, isHelpScoutError } from "./errors.js";
+export type { JsonAnswerCheck } from "./json-answer-check.js";
+export { jsonAnswerCheck } from "./json-answer-check.js";
 export type { ParsedErrorBody } from "./parse-error-body.js";
 export { parseErrorBody } from "./parse-error-body.js";
 export { parseRetryAfter } from "./parse-retry-after.js";
+export type { ProxyOptions } from "./proxy.js";
+export { proxy } from "./proxy.js";
+export type { ProxyBody } from "./proxy-body.js";
+export type { ProxyConnection } from "./proxy-credentials.js";
+export { endToEndHeaders, HOP_BY_HOP_HEADERS } from "./proxy-headers.js";
+export { PROXY_INVALID_REQUEST } from "./proxy-request-error.js";
+export type { ProxyApi, ProxyQuery, ProxyQueryValue } from "./proxy-url.js";
+export { PROXY_BASE_URLS, PROXY_PATH_PREFIXES } from "./proxy-url.js";
 export { REDACTED, redactSecrets, redactUrl } from "./redact.js";
 export type { RateLimitContext, RetryOptions } from "./retry-policy.js";
 export {

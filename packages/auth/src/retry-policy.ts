@@ -52,8 +52,8 @@ export interface RetryOptions {
 
 /**
  * Resends failed requests; the outermost policy, so each attempt is authenticated and throttled
- * anew. The request is cloned before the first send and each attempt sends a fresh clone, so
- * bodies replay intact.
+ * anew. A request with a body is cloned before each send, so the body replays intact; one without
+ * a body (a GET, most DELETEs) is sent as it is, since nothing in it is consumed by sending.
  *
  * - 429: retried after `retryAfterMs` (or a backoff) while `onRateLimit` says so.
  * - Statuses in `retryableStatuses` and network errors: retried up to `maxRetries` times for
@@ -79,11 +79,11 @@ export function retryPolicy(options: RetryOptions = {}): Policy {
   const wait = options.sleep ?? defaultSleep;
 
   return async (request, next) => {
-    const idempotent = IDEMPOTENT_METHODS.has(request.method.toUpperCase());
     for (let attempt = 1; ; attempt++) {
       let delay: number;
       try {
-        return await next(request.clone());
+        // Cloning costs a Request copy (and its abort-signal wiring) per call: only a body needs it.
+        return await next(request.body === null ? request : request.clone());
       } catch (error) {
         if (!isHelpScoutError(error)) throw error;
         error.attempts = attempt;
@@ -95,6 +95,7 @@ export function retryPolicy(options: RetryOptions = {}): Policy {
           if (!again) throw error;
         } else {
           const network = error.code === "network_error";
+          const idempotent = IDEMPOTENT_METHODS.has(request.method.toUpperCase());
           if (!idempotent && !provablyUnsent(error) && (network || (error.status ?? 0) >= 500)) {
             throw outcomeUnknown(error, request);
           }

@@ -74,7 +74,11 @@ export function throttlePolicy(options: ThrottleOptions): Policy {
     unhinted429s = 0;
     const seen = options.learn?.(response.headers);
     if (seen !== undefined) {
-      await store.observe(account, { ...seen, windowMs: limit.windowMs }).catch(() => undefined);
+      try {
+        await store.observe(account, { ...seen, windowMs: limit.windowMs });
+      } catch {
+        // Best effort (see above): the response stands even if the store could not learn from it.
+      }
     }
     return response;
   };

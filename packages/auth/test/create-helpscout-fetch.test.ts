@@ -4,6 +4,7 @@ import {
   bearerTokenPolicy,
   createHelpScoutFetch,
   type Policy,
+  retryPolicy,
   staticTokenSource,
 } from "../src/index.js";
 
@@ -79,6 +80,27 @@ describe("createHelpScoutFetch", () => {
     });
     await fetch("https://docsapi.helpscout.net/v1/sites");
     expect(order).toEqual(["retry:anon", "user:anon", "throttle:auth"]);
+  });
+
+  it("never writes the credentials into a Request the caller or a policy holds", async () => {
+    const transport = recordingTransport(() => new Response(null, { status: 503 }));
+    const held: Request[] = [];
+    const hold: Policy = async (request, next) => {
+      held.push(request);
+      return next(request);
+    };
+    const fetch = createHelpScoutFetch({
+      retry: retryPolicy({ backoff: () => 0 }),
+      policies: [hold],
+      auth: bearerTokenPolicy(staticTokenSource("secret-token-1234")),
+      fetch: transport.fetch,
+    });
+    const mine = new Request("https://api.helpscout.net/v2/users/me");
+    await expect(fetch(mine)).rejects.toMatchObject({ code: "service_unavailable", attempts: 4 });
+    expect(transport.seen.map((r) => r.headers.get("authorization"))).toEqual(
+      Array(4).fill("Bearer secret-token-1234"),
+    );
+    for (const request of [mine, ...held]) expect(request.headers.has("authorization")).toBe(false);
   });
 
   it("rejects an empty API key or token before any request", () => {

@@ -68,6 +68,34 @@ describe("retryPolicy", () => {
     ]);
   });
 
+  it("resends a request without a body as it is, and one with a body from a fresh clone", async () => {
+    const sent: Request[] = [];
+    const transport = scriptedTransport(status(503), ok(), status(503), ok());
+    const fetch = createHelpScoutFetch({
+      retry: retryPolicy({ backoff }),
+      policies: [
+        (request, next) => {
+          sent.push(request);
+          return next(request);
+        },
+      ],
+      auth: apiKeyPolicy("key-0123456789"),
+      fetch: transport.fetch,
+    });
+    const get = new Request(URL_);
+    await settle(fetch(get));
+    await settle(fetch(URL_, json("PUT")));
+    expect(sent[0]).toBe(get);
+    expect(sent[1]).toBe(get);
+    expect(sent[2]).not.toBe(sent[3]);
+    expect(transport.received.map((r) => `${r.method} ${r.body}`)).toEqual([
+      "GET ",
+      "GET ",
+      'PUT {"subject":"Hello"}',
+      'PUT {"subject":"Hello"}',
+    ]);
+  });
+
   it("waits a backoff after a 429 without a hint", async () => {
     const { fetch, received } = pipeline({}, status(429), status(429), ok());
     await settle(fetch(URL_));

@@ -1,13 +1,30 @@
 import { isHelpScoutError } from "@terapi/helpscout-auth";
+import { ACTION_USAGE, actionCommand } from "./commands/action.js";
 import { CONNECT_USAGE, connectCommand } from "./commands/connect.js";
 import { EMULATOR_USAGE, emulatorCommand } from "./commands/emulator.js";
+import { PROXY_USAGE, proxyCommand } from "./commands/proxy.js";
 import { RECORDS_USAGE, recordsCommand } from "./commands/records.js";
 import { SYNC_USAGE, syncCommand } from "./commands/sync.js";
+import { WEBHOOKS_USAGE, webhooksCommand } from "./commands/webhooks.js";
+import { WORKER_USAGE, workerCommand } from "./commands/worker.js";
 import { CREDENTIAL_ENV_HELP } from "./credentials.js";
 import { type CliIo, type CliOutput, redactingOutput, secretsOf } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
 export type { CliIo, CliOutput } from "./io.js";
+export type { ProxyClock, ProxyThrottleOptions } from "./proxy/account-throttles.js";
+export type { ProxyLogEntry } from "./proxy/connection-handler.js";
+export type { ProxyApp, ProxyAppOptions } from "./proxy/proxy-app.js";
+export { createProxyApp } from "./proxy/proxy-app.js";
+export type {
+  ProxyApiAccess,
+  ProxyConnectionAccess,
+  ProxyConnections,
+} from "./proxy/proxy-connections.js";
+export type { ProxyErrorBody } from "./proxy/proxy-error.js";
+export type { ProxyRoute, ProxyRouteContext, ProxyRoutes } from "./proxy/routes.js";
+export type { RunningProxyServer, StartProxyServerOptions } from "./proxy/start-proxy-server.js";
+export { DEFAULT_PROXY_PORT, startProxyServer } from "./proxy/start-proxy-server.js";
 
 /** `helpscout --help`. */
 export const USAGE = `Usage: helpscout <command> [options]
@@ -20,6 +37,12 @@ Commands:
   records <model>           list synced records of a model
   connect                   connect an account (OAuth authorization code, local callback)
   emulator                  run a local Help Scout emulator
+  action <name>             run a validated action (create-conversation, publish-article, …);
+                            --list names them all
+  proxy                     serve both APIs on 127.0.0.1 with your connections' credentials
+  worker                    run queued sync jobs (BullMQ on Redis) into Postgres, many accounts
+  webhooks listen|ensure    receive verified webhooks (print them, or apply them to the store);
+                            register a subscription idempotently
 
 Run \`helpscout <command> --help\` for a command's options.
 
@@ -35,6 +58,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   records: { run: recordsCommand, usage: RECORDS_USAGE },
   connect: { run: connectCommand, usage: CONNECT_USAGE },
   emulator: { run: emulatorCommand, usage: EMULATOR_USAGE },
+  action: { run: actionCommand, usage: ACTION_USAGE },
+  proxy: { run: proxyCommand, usage: PROXY_USAGE },
+  worker: { run: workerCommand, usage: WORKER_USAGE },
+  webhooks: { run: webhooksCommand, usage: WEBHOOKS_USAGE },
 };
 
 /**

@@ -144,7 +144,7 @@ async function fromEmulator(
   const account = await emulatorAccount(url);
   note(
     started
-      ? `No Help Scout credentials in the environment: started a local emulator at ${url} and syncing its "${account.id}" account (set HELPSCOUT_APP_ID + HELPSCOUT_APP_SECRET and/or HELPSCOUT_DOCS_API_KEY to sync your own).`
+      ? `No Help Scout credentials in the environment: started a local emulator at ${url} using its "${account.id}" account (set HELPSCOUT_APP_ID + HELPSCOUT_APP_SECRET and/or HELPSCOUT_DOCS_API_KEY to use your own).`
       : `No Help Scout credentials in the environment: using the emulator at ${url} (account "${account.id}").`,
   );
   return {

@@ -6,6 +6,7 @@ import {
   connectionTokenSource,
   createClientFetch,
   docsThrottle,
+  jsonAnswerCheck,
   sharedBudgetStore,
 } from "@terapi/helpscout-auth";
 import createClient, { type Client, defaultBodySerializer } from "openapi-fetch";
@@ -58,7 +59,7 @@ export function createDocsClient(options: DocsClientOptions): DocsClient {
   const fetch = createClientFetch(auth, options, () =>
     docsThrottle({ account, store: sharedBudgetStore }),
   );
-  return createClient<paths>({
+  const client = createClient<paths>({
     baseUrl: options.baseUrl ?? DOCS_BASE_URL,
     fetch,
     bodySerializer: (body: unknown) =>
@@ -66,6 +67,9 @@ export function createDocsClient(options: DocsClientOptions): DocsClient {
         ? formDataBody({ ...("secret" in credential ? { key: credential.secret } : {}), ...body })
         : defaultBodySerializer(body),
   });
+  // A 2xx that is not JSON (a proxy's HTML page, a body cut short) is an invalid_response.
+  client.use(jsonAnswerCheck("@terapi/helpscout-docs"));
+  return client;
 }
 
 function credentialOf(

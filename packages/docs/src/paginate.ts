@@ -79,15 +79,24 @@ export async function* paginate<P extends DocsListPath>(
 }
 
 function findPage(body: unknown, path: string, page: number): DocsPage<unknown> {
+  const invalid = (what: string) =>
+    new HelpScoutError({
+      code: "invalid_response",
+      message: `@terapi/helpscout-docs: GET ${path} (page ${page}) answered ${what}; nothing was read from that page.`,
+    });
   if (typeof body === "object" && body !== null) {
     for (const value of Object.values(body)) {
-      if (isPage(value)) return value;
+      if (!isPage(value)) continue;
+      // A null or a string is no Docs object: an answer with such items was mangled on the way.
+      if (
+        value.items.some((item) => typeof item !== "object" || item === null || Array.isArray(item))
+      ) {
+        throw invalid("a list with items that are not objects");
+      }
+      return value;
     }
   }
-  throw new HelpScoutError({
-    code: "invalid_response",
-    message: `@terapi/helpscout-docs: GET ${path} (page ${page}) answered without a {page, pages, count, items} envelope.`,
-  });
+  throw invalid("without a {page, pages, count, items} envelope");
 }
 
 function isPage(value: unknown): value is DocsPage<unknown> {

@@ -19,6 +19,8 @@ beforeEach(() => {
         url: `${url.pathname}${url.search}`,
         auth: request.headers.get("authorization"),
       });
+      // A GET is answered with JSON (an empty 200 to a GET is an invalid_response).
+      if (request.method === "GET") return HttpResponse.json({});
       return new HttpResponse(null, { status: request.method === "DELETE" ? 204 : 200 });
     }),
   );

@@ -91,9 +91,12 @@ export function rateLimitMiddleware(emulator: EmulatorContext): MiddlewareHandle
       emulator.clock.speed !== 1,
     );
     const forced = emulator.faults.force429 > 0;
+    window.asked += weight;
+    window.peak = Math.max(window.peak, window.asked);
     if (forced || window.used + weight > limit) {
       if (forced) emulator.faults.force429 -= 1;
       emulator.stats.rateLimited += 1;
+      window.rateLimited += 1;
       const remaining = String(Math.max(0, limit - window.used));
       if (docs) {
         const res = docsError(c, 429, "Rate limit exceeded");
@@ -128,6 +131,7 @@ function currentWindow(account: Account, docs: boolean, windowMs: number, now: n
   if (window.windowStart !== start) {
     window.windowStart = start;
     window.used = 0;
+    window.asked = 0;
   }
   return window;
 }

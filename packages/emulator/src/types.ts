@@ -79,14 +79,20 @@ export interface Account {
   ownerUserId: number;
   mailbox: MailboxData;
   docs: DocsData;
-  /** Requests counted in the current window, per API. */
+  /** Requests counted in the current window, per API, and the peak demand so far. */
   rate: { mailbox: RateWindow; docs: RateWindow };
 }
 
-/** A fixed rate-limit window. */
+/** A fixed rate-limit window, and what the account asked of its windows so far. */
 export interface RateWindow {
   windowStart: number;
   used: number;
+  /** Units asked for in the current window, refused requests included. */
+  asked: number;
+  /** The most units asked for in any one window so far: above the limit means some were refused. */
+  peak: number;
+  /** Requests of this account to this API answered 429 (forced or over budget). */
+  rateLimited: number;
 }
 
 /** Fault injection knobs, settable per run and at `/_emulator/faults`. */

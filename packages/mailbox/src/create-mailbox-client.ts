@@ -5,6 +5,7 @@ import {
   type ConnectionRef,
   connectionTokenSource,
   createClientFetch,
+  jsonAnswerCheck,
   mailboxThrottle,
   sharedBudgetStore,
   staticTokenSource,
@@ -63,7 +64,10 @@ export function createMailboxClient(options: MailboxClientOptions): MailboxClien
   const fetch = createClientFetch(bearerTokenPolicy(tokenSource), options, () =>
     mailboxThrottle({ account, store: sharedBudgetStore }),
   );
-  return createClient<paths>({ baseUrl: options.baseUrl ?? MAILBOX_BASE_URL, fetch });
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? MAILBOX_BASE_URL, fetch });
+  // A 2xx that is not JSON (a proxy's HTML page, a body cut short) is an invalid_response.
+  client.use(jsonAnswerCheck("@terapi/helpscout-mailbox"));
+  return client;
 }
 
 let anonymousAccounts = 0;

@@ -88,22 +88,59 @@ export async function* paginate<P extends MailboxListPath>(
 }
 
 function toPage(body: unknown, path: string): MailboxPage<unknown> {
-  // Saved replies may come back as a bare array (unconfirmed in Help Scout's docs).
-  if (Array.isArray(body)) return { items: body, page: undefined, next: undefined };
-  if (typeof body !== "object" || body === null || !("_links" in body || "_embedded" in body)) {
-    throw new HelpScoutError({
+  const invalid = (what: string) =>
+    new HelpScoutError({
       code: "invalid_response",
-      message: `@terapi/helpscout-mailbox: GET ${path} answered without a HAL list (_embedded, _links, page).`,
+      message: `@terapi/helpscout-mailbox: GET ${path} answered ${what}; nothing was read from that page.`,
     });
+  // Saved replies may come back as a bare array (unconfirmed in Help Scout's docs).
+  if (Array.isArray(body))
+    return { items: objectsOnly(body, invalid), page: undefined, next: undefined };
+  if (typeof body !== "object" || body === null || !("_links" in body || "_embedded" in body)) {
+    throw invalid("without a HAL list (_embedded, _links, page)");
   }
   const hal = body as {
-    _embedded?: Record<string, unknown>;
+    _embedded?: unknown;
     _links?: { next?: { href?: unknown } };
     page?: components["schemas"]["PageMetadata"];
   };
-  const items = Object.values(hal._embedded ?? {}).find(Array.isArray) ?? [];
+  let items: unknown[] = [];
+  if (hal._embedded !== undefined) {
+    const list =
+      typeof hal._embedded === "object" && hal._embedded !== null
+        ? Object.values(hal._embedded).find(Array.isArray)
+        : undefined;
+    if (list === undefined) throw invalid("an _embedded that holds no list");
+    items = objectsOnly(list, invalid);
+  } else if (promisesItems(hal.page)) {
+    // Help Scout leaves _embedded out of an empty page only: a page that should hold items but
+    // has none would end the listing early (and make a full sync sweep what it did not see).
+    throw invalid(
+      `a page without _embedded although its page metadata counts ${hal.page?.totalElements} items`,
+    );
+  }
   const href = hal._links?.next?.href;
   return { items, page: hal.page, next: typeof href === "string" ? href : undefined };
+}
+
+/** The list, checked to hold objects only (a `null` or a string is no Help Scout entity). */
+function objectsOnly(list: unknown[], invalid: (what: string) => Error): unknown[] {
+  if (list.some((item) => typeof item !== "object" || item === null || Array.isArray(item))) {
+    throw invalid("a list with items that are not objects");
+  }
+  return list;
+}
+
+/** Whether page metadata says this page lies within a non-empty list. */
+function promisesItems(page: components["schemas"]["PageMetadata"] | undefined): boolean {
+  const total = page?.totalElements;
+  const number = page?.number;
+  const pages = page?.totalPages;
+  return (
+    typeof total === "number" &&
+    total > 0 &&
+    (typeof number !== "number" || typeof pages !== "number" || number <= pages)
+  );
 }
 
 /** The query of a link, with repeated parameters kept as arrays. */

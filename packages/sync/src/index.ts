@@ -1,4 +1,11 @@
 // Record stores (PGlite, Postgres) and the SQL they share.
+export {
+  type ApplyWebhookEventOptions,
+  applyWebhookEvent,
+  syncStoreWebhookListener,
+  type WebhookApplyResult,
+  type WebhookEventInput,
+} from "./apply-webhook-event.js";
 export { canonicalJson, contentHash } from "./content-hash.js";
 export { syncModels } from "./models/all-models.js";
 export { docsModels } from "./models/docs.js";

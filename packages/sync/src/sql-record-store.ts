@@ -7,6 +7,8 @@ import type {
   ListRecordsOptions,
   PageInput,
   PageResult,
+  RecordChanges,
+  RecordChangesResult,
   RecordStore,
   SyncRecord,
 } from "./types.js";
@@ -196,23 +198,76 @@ export class SqlRecordStore implements RecordStore {
         inserted = Number(result[0]?.inserted ?? 0);
         updated = Number(result[0]?.updated ?? 0);
       }
-      let deleted = 0;
-      if (deletedIds.length > 0) {
-        const { rows: result } = await tx.query<{ deleted: number }>(
-          `WITH marked AS (
-            UPDATE ${t.records}
-            SET deleted_at = ${NOW}, updated_at = ${NOW}, seq = DEFAULT
-            WHERE connection_id = $1 AND model = $2 AND deleted_at IS NULL
-              AND id = ANY($3::text[])
-            RETURNING 1
-          )
-          SELECT count(*)::int AS deleted FROM marked`,
-          [connectionId, model, deletedIds],
-        );
-        deleted = Number(result[0]?.deleted ?? 0);
-      }
+      const deleted = await this.#markDeleted(tx, connectionId, model, deletedIds);
       await this.#writeCheckpoint(tx, connectionId, model, checkpoint);
       return { inserted, updated, unchanged: rows.count - inserted - updated, deleted };
+    });
+  }
+
+  /**
+   * Upserts and deletions outside a sync run (webhook events), in one transaction of at most two
+   * statements and without a checkpoint. A record older than the stored one (both
+   * `lastModifiedAt` known: earlier than a live record's, or not later than a deleted record's)
+   * is skipped and counted `stale`, so deliveries arriving out of order never roll a record back
+   * and a late retry of a create cannot bring back a deleted record.
+   */
+  async applyRecordChanges(changes: RecordChanges): Promise<RecordChangesResult> {
+    await this.#ensureMigrated();
+    const { connectionId, model } = changes;
+    const rows = pageRows(changes.records ?? []);
+    const deletedIds = [...new Set((changes.deletedIds ?? []).map(String))];
+    const t = this.#tables;
+    return this.#driver.transaction(async (tx) => {
+      let inserted = 0;
+      let updated = 0;
+      let unchanged = 0;
+      if (rows.count > 0) {
+        const { rows: result } = await tx.query<{
+          inserted: number;
+          updated: number;
+          unchanged: number;
+        }>(
+          `WITH input AS (
+            SELECT * FROM jsonb_to_recordset($3::jsonb)
+              AS i(id text, payload jsonb, hash text, last_modified_at timestamptz)
+          ),
+          existing AS (
+            SELECT r.id, r.hash, r.deleted_at FROM ${t.records} r JOIN input i ON i.id = r.id
+            WHERE r.connection_id = $1 AND r.model = $2
+          ),
+          written AS (
+            INSERT INTO ${t.records} AS r
+              (connection_id, model, id, payload, hash, first_seen_at, last_modified_at, updated_at)
+            SELECT $1, $2, i.id, COALESCE(i.payload, 'null'::jsonb), i.hash, ${NOW}, i.last_modified_at, ${NOW} FROM input i
+            ON CONFLICT (connection_id, model, id) DO UPDATE SET
+              payload = EXCLUDED.payload,
+              hash = EXCLUDED.hash,
+              last_modified_at = EXCLUDED.last_modified_at,
+              deleted_at = NULL,
+              updated_at = EXCLUDED.updated_at,
+              seq = DEFAULT
+            WHERE (r.hash <> EXCLUDED.hash OR r.deleted_at IS NOT NULL)
+              AND (r.last_modified_at IS NULL OR EXCLUDED.last_modified_at IS NULL
+                OR (r.deleted_at IS NULL AND EXCLUDED.last_modified_at >= r.last_modified_at)
+                OR EXCLUDED.last_modified_at > r.last_modified_at)
+            RETURNING r.id
+          )
+          SELECT
+            (SELECT count(*) FROM written w
+              WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.id = w.id))::int AS inserted,
+            (SELECT count(*) FROM written w
+              WHERE EXISTS (SELECT 1 FROM existing e WHERE e.id = w.id))::int AS updated,
+            (SELECT count(*) FROM existing e JOIN input i ON i.id = e.id
+              WHERE e.hash = i.hash AND e.deleted_at IS NULL)::int AS unchanged`,
+          [connectionId, model, rows.json],
+        );
+        inserted = Number(result[0]?.inserted ?? 0);
+        updated = Number(result[0]?.updated ?? 0);
+        unchanged = Number(result[0]?.unchanged ?? 0);
+      }
+      const deleted = await this.#markDeleted(tx, connectionId, model, deletedIds);
+      const stale = rows.count - inserted - updated - unchanged;
+      return { inserted, updated, unchanged, deleted, stale };
     });
   }
 
@@ -326,6 +381,28 @@ export class SqlRecordStore implements RecordStore {
   async close(): Promise<void> {
     await this.#ready?.catch(() => undefined);
     await this.#driver.close();
+  }
+
+  /** Marks the live records among `ids` deleted; returns how many it marked. */
+  async #markDeleted(
+    tx: SqlQueryable,
+    connectionId: string,
+    model: string,
+    ids: readonly string[],
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { rows } = await tx.query<{ deleted: number }>(
+      `WITH marked AS (
+        UPDATE ${this.#tables.records}
+        SET deleted_at = ${NOW}, updated_at = ${NOW}, seq = DEFAULT
+        WHERE connection_id = $1 AND model = $2 AND deleted_at IS NULL
+          AND id = ANY($3::text[])
+        RETURNING 1
+      )
+      SELECT count(*)::int AS deleted FROM marked`,
+      [connectionId, model, ids],
+    );
+    return Number(rows[0]?.deleted ?? 0);
   }
 
   async #writeCheckpoint(

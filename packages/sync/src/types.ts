@@ -58,6 +58,28 @@ export interface PageResult {
   deleted: number;
 }
 
+/**
+ * Records to write outside a sync run, e.g. from webhook events: no checkpoint is read or written,
+ * so a sync in progress resumes exactly where it was.
+ */
+export interface RecordChanges {
+  connectionId: string;
+  model: string;
+  /** Objects to upsert (Help Scout's id as text, the raw payload, its modification time). */
+  records?: PageInput["records"];
+  /** Records deleted upstream, to mark `deletedAt`. */
+  deletedIds?: readonly string[];
+}
+
+/** What {@link RecordStore.applyRecordChanges} changed. */
+export interface RecordChangesResult extends PageResult {
+  /**
+   * Records not written because the stored one is newer: its `lastModifiedAt` is later (a
+   * delivery that arrived out of order), or it is deleted and not older than the change.
+   */
+  stale: number;
+}
+
 /** Options of {@link RecordStore.listRecords}, like the platform's records endpoint. */
 export interface ListRecordsOptions {
   connectionId: string;
@@ -84,6 +106,14 @@ export interface RecordStore {
    * a crash at any instant leaves either all of it or none of it.
    */
   commitPage(input: PageInput): Promise<PageResult>;
+  /**
+   * Upserts and marks deletions in one transaction WITHOUT touching any checkpoint: for changes
+   * that arrive outside a sync run (webhook events). Unlike {@link RecordStore.commitPage}, an
+   * upsert never replaces a record with an older version: when both carry a `lastModifiedAt`, the
+   * stored one wins if it is later (or, for a deleted record, if it is not earlier), and the
+   * record counts as `stale`. Unchanged content is not rewritten.
+   */
+  applyRecordChanges(changes: RecordChanges): Promise<RecordChangesResult>;
   /** The stored checkpoint of a model, if any. */
   getCheckpoint(connectionId: string, model: string): Promise<Checkpoint | undefined>;
   /**

@@ -4,6 +4,7 @@ import { connectionIdOf, connectionTerapi, openConnectionStore } from "../creden
 import type { CliIo } from "../io.js";
 import { emulatorAccount, type LocalEmulator, startLocalEmulator } from "../local-emulator.js";
 import { startCallbackServer } from "../oauth-callback-server.js";
+import { resendingFetch } from "../resending-fetch.js";
 import { integerFlag, parseFlags, UsageError } from "../usage-error.js";
 
 /** The callback port for a real Help Scout app (it must match the app's Redirection URL). */
@@ -151,7 +152,8 @@ function connectionStoreFor(io: CliIo, dataDir: string, viaEmulator: boolean): C
 async function approveOnEmulator(consentUrl: URL): Promise<void> {
   const consent = new URL(consentUrl);
   consent.searchParams.set("auto", "approve");
-  const answer = await fetch(consent, { redirect: "manual" });
+  // A GET that only issues a code: safe to send again when a kept-alive socket was already closed.
+  const answer = await resendingFetch(consent, { redirect: "manual" });
   const location = answer.headers.get("location");
   if (answer.status !== 302 || !location) {
     throw new HelpScoutError({

@@ -38,6 +38,20 @@ export function adminRoutes(emulator: AdminTarget): Hono<EmulatorEnv> {
       tokens: { access: tokens.access.size, refresh: tokens.refresh.size },
     }),
   );
+  // Per account and API: the most units asked for in one rate-limit window, and the 429s.
+  app.get("/stats/accounts", (c) =>
+    c.json({
+      limits: {
+        mailboxPerMinute: emulator.rateLimits.mailboxPerMinute,
+        docsPerTenMinutes: emulator.rateLimits.docsPerTenMinutes,
+      },
+      accounts: [...emulator.accounts.values()].map(({ id, rate }) => ({
+        id,
+        mailbox: { peak: rate.mailbox.peak, rateLimited: rate.mailbox.rateLimited },
+        docs: { peak: rate.docs.peak, rateLimited: rate.docs.rateLimited },
+      })),
+    }),
+  );
   app.get("/faults", (c) => c.json(emulator.faults));
   app.put("/faults", async (c) => {
     const body = await patchBody(c, FAULT_CHECKS);

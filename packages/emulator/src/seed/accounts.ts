@@ -54,6 +54,9 @@ export function createAccount(
           lastName: lastName ?? "",
         })),
     }),
-    rate: { mailbox: { windowStart: 0, used: 0 }, docs: { windowStart: 0, used: 0 } },
+    rate: {
+      mailbox: { windowStart: 0, used: 0, asked: 0, peak: 0, rateLimited: 0 },
+      docs: { windowStart: 0, used: 0, asked: 0, peak: 0, rateLimited: 0 },
+    },
   };
 }

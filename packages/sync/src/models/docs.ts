@@ -1,3 +1,4 @@
+import { HelpScoutError } from "@terapi/helpscout-auth";
 import {
   type Article,
   type ArticleRef,
@@ -226,7 +227,15 @@ async function fetchArticle(ctx: Ctx, articleId: string): Promise<Article | unde
       params: { path: { articleId } },
       signal: ctx.signal,
     });
-    return data?.article;
+    const article: unknown = data?.article;
+    // Not "deleted since listed" (that is a 404): a mangled answer must not sweep the article.
+    if (typeof article !== "object" || article === null || Array.isArray(article)) {
+      throw new HelpScoutError({
+        code: "invalid_response",
+        message: `@terapi/helpscout-sync: GET /v1/articles/${articleId} answered without an article object; nothing was stored from it.`,
+      });
+    }
+    return article as Article;
   } catch (error) {
     if (isHelpScoutError(error) && error.code === "not_found") return undefined;
     throw error;

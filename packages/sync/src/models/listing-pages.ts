@@ -1,3 +1,4 @@
+import { HelpScoutError } from "@terapi/helpscout-auth";
 import type { ModelPosition, PageRecord, SyncPage } from "../sync-model.js";
 
 /** A page of any list: its items and, where the API says, its 1-based number. */
@@ -54,7 +55,18 @@ export function parentsFrom<Id extends number | string>(
     .map((id) => ({ id, page: after(id) === 0 ? page : 1 }));
 }
 
-/** Help Scout's id as the record id (text). */
+/**
+ * Help Scout's id as the record id (text).
+ *
+ * @throws HelpScoutError `invalid_response` when the id is not a number or a non-empty string:
+ *   an answer mangled on the way must not be stored under the id "undefined".
+ */
 export function recordId(id: number | string): string {
-  return String(id);
+  if ((typeof id === "number" && Number.isFinite(id)) || (typeof id === "string" && id !== "")) {
+    return String(id);
+  }
+  throw new HelpScoutError({
+    code: "invalid_response",
+    message: `@terapi/helpscout-sync: an item without a usable id (${typeof id}) came back from Help Scout; its page was not stored.`,
+  });
 }

@@ -1,6 +1,6 @@
-import type { Conversation } from "@terapi/helpscout-mailbox";
+import { type Conversation, paginatePages } from "@terapi/helpscout-mailbox";
 import type { PageRecord, SyncModel } from "../sync-model.js";
-import { halListEnds } from "./hal-list-end.js";
+import { firstHalPage } from "./hal-list-end.js";
 import { recordId } from "./listing-pages.js";
 import { modifiedSincePages } from "./modified-since-pages.js";
 import { stampOf } from "./timestamps.js";
@@ -37,21 +37,21 @@ export const conversationsModel: SyncModel<"mailbox"> = {
       since: ctx.since,
       checkpoint,
       toRecord: conversationRecord,
-      async fetchPage(query) {
-        const { data } = await ctx.client.GET("/v2/conversations", {
-          params: {
-            query: {
-              embed: "threads",
-              status: "all",
-              sortField: "modifiedAt",
-              sortOrder: "asc",
-              ...query,
+      fetchPage(query) {
+        return firstHalPage(
+          paginatePages(ctx.client, "/v2/conversations", {
+            params: {
+              query: {
+                embed: "threads",
+                status: "all",
+                sortField: "modifiedAt",
+                sortOrder: "asc",
+                ...query,
+              },
             },
-          },
-          signal: ctx.signal,
-        });
-        const items = data?._embedded?.conversations ?? [];
-        return { items, last: halListEnds(data, items.length) };
+            signal: ctx.signal,
+          }),
+        );
       },
     });
   },

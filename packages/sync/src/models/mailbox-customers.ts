@@ -1,6 +1,6 @@
-import type { Customer } from "@terapi/helpscout-mailbox";
+import { type Customer, paginatePages } from "@terapi/helpscout-mailbox";
 import type { PageRecord, SyncModel } from "../sync-model.js";
-import { halListEnds } from "./hal-list-end.js";
+import { firstHalPage } from "./hal-list-end.js";
 import { recordId } from "./listing-pages.js";
 import { modifiedSincePages } from "./modified-since-pages.js";
 import { stampOf } from "./timestamps.js";
@@ -32,13 +32,13 @@ export const customersModel: SyncModel<"mailbox"> = {
       since: ctx.since,
       checkpoint,
       toRecord: customerRecord,
-      async fetchPage(query) {
-        const { data } = await ctx.client.GET("/v2/customers", {
-          params: { query: { sortField: "modifiedAt", sortOrder: "asc", ...query } },
-          signal: ctx.signal,
-        });
-        const items = data?._embedded?.customers ?? [];
-        return { items, last: halListEnds(data, items.length) };
+      fetchPage(query) {
+        return firstHalPage(
+          paginatePages(ctx.client, "/v2/customers", {
+            params: { query: { sortField: "modifiedAt", sortOrder: "asc", ...query } },
+            signal: ctx.signal,
+          }),
+        );
       },
     });
   },
