@@ -7,9 +7,9 @@
  *                      runs the same tour against your Help Scout account (reads only; add
  *                      --write to also create, reply, tag and close one conversation)
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import { HELPSCOUT_PROVIDERS, MemoryConnectionStore, Terapi } from "@terapi/connection";
+import { runAction } from "@terapi/helpscout-actions";
 import { createDocsClient, paginate as paginateDocs, unwrap } from "@terapi/helpscout-docs";
 import { startEmulator } from "@terapi/helpscout-emulator";
 import {
@@ -19,6 +19,7 @@ import {
   isHelpScoutError,
   paginatePages,
 } from "@terapi/helpscout-mailbox";
+import { createWebhookHandler, ensureWebhook } from "@terapi/helpscout-webhooks";
 
 const started = performance.now();
 const step = (text: string) => console.log(`• ${text}`);
@@ -72,32 +73,21 @@ try {
   summary["active conversations"] = conversations;
   summary["requests for them"] = pages;
 
-  // 3. Webhooks (emulator only: Help Scout needs a public URL): a local receiver checks signatures.
+  // 3. Webhooks (emulator only: Help Scout needs a public URL): a local endpoint that verifies
+  //    signatures and routes typed events, subscribed idempotently through the API.
   const received: string[] = [];
   const secret = "demo-webhook-secret";
-  const receiver = emulated ? createServer() : undefined;
+  const webhooks = createWebhookHandler({ secret }).on("convo.created", (conversation) => {
+    received.push(`convo.created #${conversation.number} (signature verified)`);
+  });
+  const receiver = emulated ? createServer((req, res) => void webhooks.node(req, res)) : undefined;
   if (receiver) {
-    receiver.on("request", (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const expected = createHmac("sha1", secret).update(body).digest();
-        const given = Buffer.from(String(req.headers["x-helpscout-signature"] ?? ""), "base64");
-        const valid = given.length === expected.length && timingSafeEqual(given, expected);
-        received.push(
-          `${req.headers["x-helpscout-event"]} (${valid ? "signature valid" : "BAD SIGNATURE"})`,
-        );
-        res.writeHead(valid ? 200 : 401).end();
-      });
-    });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const address = receiver.address();
     const port = typeof address === "object" && address ? address.port : 0;
-    await mailbox.POST("/v2/webhooks", {
-      body: { url: `http://127.0.0.1:${port}/helpscout`, events: ["convo.created"], secret },
-    });
-    step(`webhook subscribed for convo.created → http://127.0.0.1:${port}/helpscout`);
+    const url = `http://127.0.0.1:${port}/helpscout`;
+    const subscription = await ensureWebhook(mailbox, { url, events: ["convo.created"], secret });
+    step(`webhook for convo.created → ${url} (${subscription.action})`);
   }
 
   // 4. Writes: create, reply, tag, close, read back.
@@ -139,11 +129,21 @@ try {
     step(
       `created conversation #${done.number}: ${done._embedded?.threads?.length ?? 0} threads, tags ${done.tags?.map((t) => t.tag).join(", ")}, status ${done.status}`,
     );
-    summary.written = "1 conversation, 1 reply, 2 tags, closed";
+    // An action: several calls behind one validated, named operation (also `helpscout action`).
+    const upserted = await runAction(
+      "upsert-customer",
+      { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" },
+      { mailbox },
+    );
+    step(
+      `action upsert-customer: customer ${upserted.customer.id} ${upserted.created ? "created" : "updated"}`,
+    );
+    summary.written = "1 conversation, 1 reply, 2 tags, closed; 1 customer upserted";
   }
 
   if (emulated) {
     await emulated.emulator.settle();
+    await webhooks.idle();
     for (const event of received) step(`webhook received: ${event}`);
     summary["webhooks received"] = received.length;
     receiver?.close();
