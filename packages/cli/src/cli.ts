@@ -4,6 +4,7 @@ import { CONNECT_USAGE, connectCommand } from "./commands/connect.js";
 import { EMULATOR_USAGE, emulatorCommand } from "./commands/emulator.js";
 import { PROXY_USAGE, proxyCommand } from "./commands/proxy.js";
 import { RECORDS_USAGE, recordsCommand } from "./commands/records.js";
+import { SCHEDULE_USAGE, scheduleCommand } from "./commands/schedule.js";
 import { SYNC_USAGE, syncCommand } from "./commands/sync.js";
 import { WEBHOOKS_USAGE, webhooksCommand } from "./commands/webhooks.js";
 import { WORKER_USAGE, workerCommand } from "./commands/worker.js";
@@ -41,6 +42,8 @@ Commands:
                             --list names them all
   proxy                     serve both APIs on 127.0.0.1 with your connections' credentials
   worker                    run queued sync jobs (BullMQ on Redis) into Postgres, many accounts
+  schedule                  schedule, enqueue or remove a connection's sync jobs for the workers;
+                            without an action, the queue's job counts
   webhooks listen|ensure    receive verified webhooks (print them, or apply them to the store);
                             register a subscription idempotently
 
@@ -61,6 +64,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   action: { run: actionCommand, usage: ACTION_USAGE },
   proxy: { run: proxyCommand, usage: PROXY_USAGE },
   worker: { run: workerCommand, usage: WORKER_USAGE },
+  schedule: { run: scheduleCommand, usage: SCHEDULE_USAGE },
   webhooks: { run: webhooksCommand, usage: WEBHOOKS_USAGE },
 };
 

@@ -1,13 +1,14 @@
 import { createPostgresConnectionStore, secretBoxFromEnv } from "@terapi/connection";
-import { HelpScoutError, redactUrl } from "@terapi/helpscout-auth";
+import { HelpScoutError } from "@terapi/helpscout-auth";
 import { RedisBudgetStore } from "@terapi/helpscout-auth/redis";
 import { createPostgresRecordStore } from "@terapi/helpscout-sync";
 import { connectionClients, createSyncWorker } from "@terapi/helpscout-sync/queue";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import pg from "pg";
 import { connectionTerapi } from "../credentials.js";
 import type { CliIo } from "../io.js";
 import { emulatorAccount } from "../local-emulator.js";
+import { connectRedis, hostOf } from "../redis-connection.js";
 import { resendingFetch } from "../resending-fetch.js";
 import { integerFlag, numberFlag, parseFlags, UsageError } from "../usage-error.js";
 import { reportJobEvent, type WorkerTally } from "./worker-report.js";
@@ -106,12 +107,11 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
   // waiting for a second one. (The pool opens clients only as they are needed.)
   const pool = new pg.Pool({ connectionString: db, max: concurrency + 2 });
   pool.on("error", () => {}); // an idle client's lost connection: the pool replaces it
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-  redis.on("error", () => {}); // ioredis reconnects by itself; BullMQ reports what fails
+  let redis: Redis | undefined;
   const recordStore = createPostgresRecordStore({ pool });
   const connections = createPostgresConnectionStore({ pool, secretBox });
   try {
-    await reachable(redis, redisUrl);
+    redis = await connectRedis(redisUrl);
     await migrated(recordStore, db);
     const terapi = connectionTerapi(connections, app, emulatorUrl);
     const clientsFor = connectionClients({
@@ -146,7 +146,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     );
     return 0;
   } finally {
-    redis.disconnect();
+    redis?.disconnect();
     await recordStore.close();
     await connections.close();
     await pool.end().catch(() => undefined);
@@ -199,22 +199,6 @@ async function emulatorSpeed(url: string): Promise<number> {
   return speed;
 }
 
-async function reachable(redis: Redis, url: string): Promise<void> {
-  try {
-    await Promise.race([
-      redis.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 5000).unref()),
-    ]);
-    await redis.ping();
-  } catch (cause) {
-    throw new HelpScoutError({
-      code: "network_error",
-      message: `cannot reach Redis at ${hostOf(url)}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      cause,
-    });
-  }
-}
-
 async function migrated(store: { migrate(): Promise<void> }, db: string): Promise<void> {
   try {
     await store.migrate();
@@ -225,11 +209,6 @@ async function migrated(store: { migrate(): Promise<void> }, db: string): Promis
       cause,
     });
   }
-}
-
-/** `scheme://host:port/path`, without user and password. */
-function hostOf(url: string): string {
-  return redactUrl(url).replace(/\/$/, "");
 }
 
 /** Resolves when `signal` aborts; never without one. */
