@@ -72,8 +72,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
  * Runs the `helpscout` command line in-process and resolves with its exit code: 0 on success,
  * 1 when the work failed (a `HelpScoutError`'s message on stderr, never a stack), 2 for an unknown
  * command or flag (the message and the usage on stderr). Every known secret of the environment
- * (App Secret, Docs key, encryption key) is redacted from all output, a `--db` password from
- * stderr.
+ * (App Secret, Docs key, encryption key) is redacted from all output, a `--db` or `--redis`
+ * password from stderr.
  *
  * @param argv - The arguments after the program name, e.g. `["sync", "all", "--json"]`.
  * @param io - Outputs, environment and an abort signal; `process` ones by default.
@@ -84,7 +84,11 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   const env = io.env ?? process.env;
   const secrets = secretsOf(env);
   // A database password can be a plain word ("postgres"): hidden from errors, not from results.
-  const errorSecrets = [...secrets, ...secretsOf({}, databaseUrlOf(argv))];
+  const errorSecrets = [
+    ...secrets,
+    ...secretsOf({}, flagValue(argv, "--db")),
+    ...secretsOf({}, flagValue(argv, "--redis")),
+  ];
   const safe: CliIo = {
     stdout: redactingOutput(io.stdout ?? process.stdout, secrets),
     stderr: redactingOutput(io.stderr ?? process.stderr, errorSecrets),
@@ -127,12 +131,12 @@ function report(error: unknown, stderr: CliOutput): number {
   return 1;
 }
 
-/** The `--db` value anywhere in `argv`, to keep its password out of the output. */
-function databaseUrlOf(argv: readonly string[]): string | undefined {
+/** A URL flag's value (`--db`, `--redis`) anywhere in `argv`, to keep its password out of stderr. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
-    if (arg === "--db") return argv[i + 1];
-    if (arg.startsWith("--db=")) return arg.slice("--db=".length);
+    if (arg === flag) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
   }
   return undefined;
 }
