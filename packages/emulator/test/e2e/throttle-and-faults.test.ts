@@ -84,13 +84,15 @@ describe("faults over real HTTP", () => {
   it("reads survive 5xx answers and connection resets through the retry policy", async () => {
     running = await startEmulator({
       seed: 9,
-      size: { conversations: 400 },
+      // 30 pages: with a fault on 40% of requests, a run that meets none has odds of 0.6^30, and
+      // one whose page fails 17 times in a row 30 × 0.4^17.
+      size: { conversations: 1500 },
       rateLimits: { enabled: false },
     });
     const mailbox = createMailboxClient({
       accessToken: await tokenFor(running.url),
       baseUrl: running.url,
-      retry: retryPolicy({ maxRetries: 8, backoff: () => 5 }),
+      retry: retryPolicy({ maxRetries: 16, backoff: () => 5 }),
     });
     Object.assign(running.emulator.faults, { serverErrorRatio: 0.25, resetRatio: 0.15 });
     let count = 0;
@@ -99,7 +101,7 @@ describe("faults over real HTTP", () => {
     })) {
       count += 1;
     }
-    expect(count).toBe(400);
+    expect(count).toBe(1500);
     const { stats } = running.emulator;
     expect(stats.serverErrors + stats.resets).toBeGreaterThan(0);
   }, 60_000);
