@@ -12,6 +12,8 @@ export type {
 } from "./oauth-flows.js";
 export type { PgliteConnectionStoreOptions } from "./pglite-connection-store.js";
 export { createPgliteConnectionStore } from "./pglite-connection-store.js";
+export type { OpenPgliteDataDirOptions } from "./pglite-data-dir.js";
+export { openPgliteDataDir } from "./pglite-data-dir.js";
 export type { PostgresConnectionStoreOptions } from "./postgres-connection-store.js";
 export { createPostgresConnectionStore } from "./postgres-connection-store.js";
 export { HELPSCOUT_PROVIDERS } from "./providers.js";

@@ -1,12 +1,13 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { openPgliteDataDir } from "./pglite-data-dir.js";
 import { type SecretBox, secretBoxFromEnv } from "./secret-box.js";
 import { SqlConnectionStore, type SqlDriver } from "./sql-connection-store.js";
 
 /** Options of {@link createPgliteConnectionStore}. */
 export interface PgliteConnectionStoreOptions {
   /**
-   * Directory the database lives in (created if missing). Default `.data/terapi`, relative to the
+   * Directory the database lives in (created if missing, by {@link openPgliteDataDir}, so a crash
+   * during the first open leaves nothing half-made). Default `.data/terapi`, relative to the
    * working directory; `memory://` keeps it in memory. Ignored when `db` is given.
    */
   dataDir?: string;
@@ -65,18 +66,19 @@ export function createPgliteConnectionStore(
 ): SqlConnectionStore {
   const secretBox = options.secretBox ?? secretBoxFromEnv();
   const owned = options.db === undefined;
-  let db = options.db;
-  if (db === undefined) {
-    const dataDir = options.dataDir ?? ".data/terapi";
-    if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
-    db = new PGlite(dataDir);
-  }
-  const database = db;
+  const opening =
+    options.db === undefined
+      ? openPgliteDataDir(options.dataDir ?? ".data/terapi")
+      : Promise.resolve(options.db);
+  // The failure surfaces on the first query; this only stops it counting as unhandled before.
+  opening.catch(() => undefined);
   const driver: SqlDriver = {
-    query: (text, params) => database.query(text, params as unknown[] | undefined),
+    query: async (text, params) => (await opening).query(text, params as unknown[] | undefined),
     withLock: inProcessLocks(),
     close: async () => {
-      if (owned && !database.closed) await database.close();
+      if (!owned) return;
+      const database = await opening.catch(() => undefined);
+      if (database !== undefined && !database.closed) await database.close();
     },
   };
   return new SqlConnectionStore({ driver, secretBox, now: options.now });

@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { openPgliteDataDir } from "@terapi/connection";
 import { createPgliteDriver } from "./pglite-driver.js";
 import { recordTables } from "./record-schema.js";
 import { SqlRecordStore } from "./sql-record-store.js";
@@ -7,7 +7,8 @@ import { SqlRecordStore } from "./sql-record-store.js";
 /** Options of {@link createPgliteRecordStore}. */
 export interface PgliteRecordStoreOptions {
   /**
-   * Directory the database lives in (created if missing). Default `.data/helpscout-sync`,
+   * Directory the database lives in (created if missing, so that a crash during the first open
+   * leaves nothing half-made: see `openPgliteDataDir`). Default `.data/helpscout-sync`,
    * relative to the working directory; `memory://` keeps it in memory. Ignored when `db` is given.
    */
   dataDir?: string;
@@ -36,12 +37,10 @@ export interface PgliteRecordStoreOptions {
  */
 export function createPgliteRecordStore(options: PgliteRecordStoreOptions = {}): SqlRecordStore {
   recordTables(options.schema); // fails on a bad schema before anything is opened
-  let db = options.db;
-  const owned = db === undefined;
-  if (db === undefined) {
-    const dataDir = options.dataDir ?? ".data/helpscout-sync";
-    if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
-    db = new PGlite(dataDir);
-  }
+  const owned = options.db === undefined;
+  const db =
+    options.db === undefined
+      ? openPgliteDataDir(options.dataDir ?? ".data/helpscout-sync")
+      : Promise.resolve(options.db);
   return new SqlRecordStore({ driver: createPgliteDriver(db, owned), schema: options.schema });
 }
