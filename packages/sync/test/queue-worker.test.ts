@@ -186,7 +186,10 @@ describe.runIf(available)("sync workers on BullMQ", () => {
       "job-done#2",
     ]);
     expect(ofType(h.events, "job-failed")[0]?.outcome).toBe("retry");
-    const finished = await queue.queue.getJob(job?.jobId ?? "");
+    // Our job-done event comes from the processor; BullMQ records the completion just after it.
+    const jobId = job?.jobId ?? "";
+    await h.until(async () => (await queue.queue.getJob(jobId))?.finishedOn !== undefined);
+    const finished = await queue.queue.getJob(jobId);
     expect(finished?.attemptsMade).toBe(2);
     expect(await finished?.getState()).toBe("completed");
   });
