@@ -12,7 +12,7 @@ import type { RunningEmulator } from "@terapi/helpscout-emulator";
 import { createMailboxClient } from "@terapi/helpscout-mailbox";
 import { createPostgresRecordStore, type SqlRecordStore } from "@terapi/helpscout-sync";
 import { createSyncQueue, type SyncQueue } from "@terapi/helpscout-sync/queue";
-import { postgresAvailable } from "@terapi/test-support";
+import { postgresAvailable, redisAvailable, TEST_REDIS_URL } from "@terapi/test-support";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,6 @@ import { docsSnapshot, mailboxSnapshot, type Snapshot } from "../src/emulator-sn
 import { connectThroughConsent, emulatorTerapi } from "../src/emulator-terapi.js";
 import { guardAgainstLeaks } from "../src/leak-guard.js";
 import { type NodeProcess, startNode } from "../src/node-process.js";
-import { redisAvailable, TEST_REDIS_URL } from "../src/redis-available.js";
 import { report } from "../src/report.js";
 import { SeededRandom, suiteSeed } from "../src/seeded-random.js";
 import { describeSnapshot, diffSnapshots, storeSnapshot } from "../src/store-snapshot.js";

@@ -1,19 +1,9 @@
 import pg from "pg";
+import { urlWithoutPassword } from "./url-without-password.js";
 
 /** The test database: `TEST_DATABASE_URL`, or the one `scripts/services.sh` starts. */
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/helpscout_test";
-
-/** `url` with its password replaced, for messages. */
-function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable TEST_DATABASE_URL)";
-  }
-}
 
 /**
  * Whether Postgres answers at `url`. When it does not: throws under CI (`CI` set), so the
@@ -29,7 +19,7 @@ export async function postgresAvailable(url: string = TEST_DATABASE_URL): Promis
     return true;
   } catch (error) {
     const message =
-      `Postgres is not reachable at ${withoutPassword(url)} (${(error as Error).message}). ` +
+      `Postgres is not reachable at ${urlWithoutPassword(url)} (${(error as Error).message}). ` +
       "Start it with `bash scripts/services.sh` from the repository root, or set TEST_DATABASE_URL.";
     if (process.env.CI)
       throw new Error(`${message} CI is set, so the Postgres tests fail rather than skip.`);
