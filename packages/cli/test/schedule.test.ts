@@ -1,34 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { syncModels } from "@terapi/helpscout-sync";
 import { createSyncQueue } from "@terapi/helpscout-sync/queue";
+import { redisAvailable, TEST_REDIS_URL } from "@terapi/test-support";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { leakedSecrets, runCli } from "./fixtures/run-cli.js";
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Nothing listens on port 1: a command that tried to reach it would fail with exit 1. */
 const NO_REDIS = "redis://127.0.0.1:1";
-
-/** Whether Redis answers; like the worker tests, a missing Redis fails under CI and skips elsewhere. */
-async function redisAvailable(): Promise<boolean> {
-  const redis = new Redis(TEST_REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch (error) {
-    const message = `Redis is not reachable at TEST_REDIS_URL (${(error as Error).message}); start it with "bash scripts/services.sh".`;
-    if (process.env.CI) throw new Error(`${message} CI must run the schedule tests.`);
-    process.emitWarning(`${message} Skipping the schedule tests.`);
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const available = await redisAvailable();
 const prefixes: string[] = [];

@@ -3,35 +3,17 @@ import { createPostgresConnectionStore, createSecretBox } from "@terapi/connecti
 import { type RunningEmulator, startEmulator } from "@terapi/helpscout-emulator";
 import { createPostgresRecordStore, syncModels } from "@terapi/helpscout-sync";
 import { createSyncQueue } from "@terapi/helpscout-sync/queue";
-import { postgresAvailable, TEST_DATABASE_URL } from "@terapi/test-support";
+import {
+  postgresAvailable,
+  redisAvailable,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+} from "@terapi/test-support";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionTerapi } from "../src/credentials.js";
 import { leakedSecrets, runCli } from "./fixtures/run-cli.js";
-
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-/** Whether Redis answers; like Postgres, a missing Redis fails under CI and skips elsewhere. */
-async function redisAvailable(): Promise<boolean> {
-  const redis = new Redis(TEST_REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch (error) {
-    const message = `Redis is not reachable at TEST_REDIS_URL (${(error as Error).message}); start it with "bash scripts/services.sh".`;
-    if (process.env.CI) throw new Error(`${message} CI must run the worker tests.`);
-    process.emitWarning(`${message} Skipping the worker tests.`);
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const available = (await postgresAvailable()) && (await redisAvailable());
 const schema = `helpscout_worker_${randomBytes(4).toString("hex")}`;
