@@ -1,3 +1,4 @@
+import { SUBSCRIBABLE_WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox";
 import { type Context, Hono } from "hono";
 import { created, hal, halList, noContent } from "../responses.js";
 import type { EmulatorEnv, M, MailboxData } from "../types.js";
@@ -14,31 +15,6 @@ import {
   readJsonObject,
   requiredString,
 } from "./account-requests.js";
-
-/** The 21 event names the Create/Update Webhook pages list as valid `events` values. */
-export const WEBHOOK_EVENTS: readonly string[] = [
-  "convo.assigned",
-  "convo.created",
-  "convo.deleted",
-  "convo.merged",
-  "convo.moved",
-  "convo.status",
-  "convo.tags",
-  "convo.custom-fields",
-  "convo.customer.reply.created",
-  "convo.agent.reply.created",
-  "convo.note.created",
-  "customer.created",
-  "customer.updated",
-  "customer.deleted",
-  "satisfaction.ratings",
-  "beacon.chat.created",
-  "beacon.chat.customer.replied",
-  "tag.created",
-  "tag.updated",
-  "tag.deleted",
-  "message.survey.response.received",
-];
 
 const PAYLOAD_VERSIONS = ["V2", "V3"];
 
@@ -163,8 +139,15 @@ function eventsField(body: JsonObject, errors: FieldErrors): string[] | undefine
   }
   let valid = true;
   value.forEach((event, index) => {
-    if (typeof event !== "string" || !WEBHOOK_EVENTS.includes(event)) {
-      errors.add(`events[${index}]`, `must be one of: ${WEBHOOK_EVENTS.join(", ")}`, event);
+    if (
+      typeof event !== "string" ||
+      !(SUBSCRIBABLE_WEBHOOK_EVENTS as readonly string[]).includes(event)
+    ) {
+      errors.add(
+        `events[${index}]`,
+        `must be one of: ${SUBSCRIBABLE_WEBHOOK_EVENTS.join(", ")}`,
+        event,
+      );
       valid = false;
     }
   });
