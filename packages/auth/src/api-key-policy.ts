@@ -1,3 +1,4 @@
+import { withHeader } from "./pipeline-request.js";
 import type { Policy, TokenSource } from "./types.js";
 
 const EMPTY_KEY =
@@ -28,13 +29,4 @@ export function apiKeyPolicy(apiKey: string | TokenSource): Policy {
 
 function basic(apiKey: string): string {
   return `Basic ${Buffer.from(`${apiKey}:X`).toString("base64")}`;
-}
-
-/** Returns a copy of `request` with one header replaced; the body moves to the copy. */
-export function withHeader(request: Request, name: string, value: string): Request {
-  // The copy is ours alone, so setting its header in place is safe, and cheaper than building a
-  // Headers object for the copy to read.
-  const copy = new Request(request);
-  copy.headers.set(name, value);
-  return copy;
 }

@@ -1,5 +1,5 @@
-import { withHeader } from "./api-key-policy.js";
 import { isHelpScoutError } from "./errors.js";
+import { replayable, withHeader } from "./pipeline-request.js";
 import type { Policy, TokenSource } from "./types.js";
 
 /**
@@ -7,7 +7,7 @@ import type { Policy, TokenSource } from "./types.js";
  * anew on every attempt so a refreshed token is picked up by retries.
  *
  * On a 401 it calls `tokenSource.invalidate()`, gets a token again and replays the request once
- * with it (from a clone taken before the first send, so the body is intact). Only once: a second
+ * with it (a streamed body is teed before the first send, so the replay has it intact). Only once: a second
  * 401 means the credentials themselves are bad, and is thrown as `unauthorized`. A source without
  * `invalidate` cannot produce a different token, so its 401 is thrown without a replay. Tokens are
  * never put into anything thrown.
@@ -16,16 +16,11 @@ import type { Policy, TokenSource } from "./types.js";
  */
 export function bearerTokenPolicy(tokenSource: TokenSource): Policy {
   return async (request, next) => {
-    // Cloned before the first send: sending consumes the body, and the replay needs it. A request
-    // without a body is not consumed, so it serves as its own replay.
-    const replay = !tokenSource.invalidate
-      ? undefined
-      : request.body === null
-        ? request
-        : request.clone();
+    // Kept for the replay: a streamed body is teed, since sending reads it.
+    const [send, replay] = tokenSource.invalidate ? replayable(request) : [request, undefined];
     const token = await tokenSource.getToken();
     try {
-      return await next(withHeader(request, "authorization", `Bearer ${token}`));
+      return await next(withHeader(send, "authorization", `Bearer ${token}`));
     } catch (error) {
       if (replay === undefined || !isHelpScoutError(error) || error.status !== 401) throw error;
       // The rejected token is passed so a source that refreshed meanwhile keeps its new token.

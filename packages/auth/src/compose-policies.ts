@@ -1,8 +1,13 @@
+import { describeNow, sendRequest } from "./pipeline-request.js";
 import type { FetchFunction, Policy, RequestHandler } from "./types.js";
 
 /**
  * Composes policies around a transport. The first policy is the outermost: it sees the request
  * first and the response (or error) last.
+ *
+ * The policies work on a {@link PipelineRequest} described once from the call's arguments, and the
+ * transport is called once per send as `transport(url, init)`: no `Request` is built on the way
+ * down, which is most of what a pipeline of `Request` copies would cost.
  *
  * @param policies - Outermost first; `undefined` entries are skipped so optional stages
  *   (throttle, retry) can be passed conditionally.
@@ -15,11 +20,13 @@ export function composePolicies(
 ): FetchFunction {
   const active = policies.filter((policy): policy is Policy => policy !== undefined);
   // Looked up per call, not captured, so a fetch patched later (msw, instrumentation) is used.
-  const send: RequestHandler = (request) => (transport ?? globalThis.fetch)(request);
+  const send: RequestHandler = (request) => sendRequest(transport ?? globalThis.fetch, request);
   const handler = active.reduceRight<RequestHandler>(
     (next, policy) => (request) => policy(request, next),
     send,
   );
-  return (input, init) =>
-    handler(input instanceof Request && init === undefined ? input : new Request(input, init));
+  return async (input, init) => {
+    const request = describeNow(input, init);
+    return handler(request instanceof Promise ? await request : request);
+  };
 }

@@ -2,7 +2,7 @@ import { codeForStatus, HelpScoutError, isHelpScoutError, type RequestSummary } 
 import { parseErrorBody } from "./parse-error-body.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { redactSecrets, redactUrl, secretsOf } from "./redact.js";
-import type { Policy } from "./types.js";
+import type { PipelineRequest, Policy } from "./types.js";
 
 const PREFIX = "@terapi/helpscout-auth:";
 /** Error bodies are read up to this size; Help Scout's are a few hundred bytes. */
@@ -41,9 +41,9 @@ export function errorPolicy(): Policy {
 
 /**
  * Method and redacted URL, built only once a request failed: parsing the URL on every success
- * would be a cost on the hot path. The request's URL and headers stay readable after the send.
+ * would be a cost on the hot path.
  */
-function summaryOf(request: Request): RequestSummary {
+function summaryOf(request: PipelineRequest): RequestSummary {
   return { method: request.method, url: redactUrl(request.url) };
 }
 

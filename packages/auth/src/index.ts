@@ -17,6 +17,7 @@ export { connectionTokenSource } from "./connection-token-source.js";
 export type { HelpScoutFetchOptions } from "./create-helpscout-fetch.js";
 export { createHelpScoutFetch } from "./create-helpscout-fetch.js";
 export { createdResourceId } from "./created-id.js";
+export { DeferredRequest } from "./deferred-request.js";
 export { errorPolicy } from "./error-policy.js";
 export type {
   FieldError,
@@ -31,6 +32,7 @@ export { jsonAnswerCheck } from "./json-answer-check.js";
 export type { ParsedErrorBody } from "./parse-error-body.js";
 export { parseErrorBody } from "./parse-error-body.js";
 export { parseRetryAfter } from "./parse-retry-after.js";
+export { describeRequest, replayable, sendRequest, withHeader } from "./pipeline-request.js";
 export type { ProxyOptions } from "./proxy.js";
 export { proxy } from "./proxy.js";
 export type { ProxyBody } from "./proxy-body.js";
@@ -68,6 +70,13 @@ export {
 } from "./throttle-presets.js";
 export type { AccessToken, TokenCyclerOptions } from "./token-cycler.js";
 export { createTokenCycler, DEFAULT_REFRESH_WINDOW_MS } from "./token-cycler.js";
-export type { FetchFunction, Policy, RequestHandler, TokenSource } from "./types.js";
+export type {
+  FetchFunction,
+  PipelineBody,
+  PipelineRequest,
+  Policy,
+  RequestHandler,
+  TokenSource,
+} from "./types.js";
 export type { ClientResult } from "./unwrap.js";
 export { unwrap } from "./unwrap.js";

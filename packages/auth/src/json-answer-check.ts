@@ -22,8 +22,9 @@ const JSON_CONTENT_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  * `SyntaxError` or as missing data. That is what a proxy's or captive portal's HTML page, a body
  * cut short by a broken connection, or an empty `200` to a `GET` look like; Help Scout's APIs
  * answer JSON only. Bodies with another `parseAs` than `json`, `204`s and empty answers to
- * writes pass untouched. The body is read once and handed on in an equal `Response` (status,
- * headers, `url`, `redirected`), which costs less than reading a clone.
+ * writes pass untouched. The body is read and parsed once: the same `Response` is handed on, its
+ * `text()` and `json()` answering from what was read, so openapi-fetch neither reads a copy nor
+ * parses again (status, headers, `url` and `redirected` are the answer's own).
  *
  * @param prefix - The package name the error message starts with, e.g. `@terapi/helpscout-docs`.
  * @internal Shared by `@terapi/helpscout-docs` and `@terapi/helpscout-mailbox`.
@@ -41,33 +42,53 @@ export function jsonAnswerCheck(prefix: string): JsonAnswerCheck {
           message: `${prefix}: ${request.method} ${redactUrl(request.url)} answered ${response.status} with ${what}; Help Scout answers JSON, so something between (a proxy, a captive portal, a dropped connection) changed the answer. Nothing was read from it.`,
           request: { method: request.method, url: redactUrl(request.url) },
         });
-      // Read once and hand openapi-fetch an equal answer: cheaper than teeing the stream.
+      // Read once; openapi-fetch then gets the text or value from what was read.
       const text = await response.text();
       if (text.trim() === "") {
         if (request.method === "GET") throw invalid("an empty body");
-        return answerWithBody(response, text);
+        return answeringWith(response, text, undefined);
       }
       const type = response.headers.get("content-type");
       if (type !== null && !JSON_CONTENT_TYPE.test(type)) {
         throw invalid(`content-type ${type.split(";")[0]?.trim() || "(empty)"}, not JSON`);
       }
+      let value: unknown;
       try {
-        JSON.parse(text);
+        value = JSON.parse(text);
       } catch {
         throw invalid(`malformed JSON (${text.length} characters; cut short?)`);
       }
-      return answerWithBody(response, text);
+      return answeringWith(response, text, value);
     },
   };
 }
 
-/** A copy of `response` with `text` as its body, keeping `url` and `redirected` (merge detection). */
-function answerWithBody(response: Response, text: string): Response {
-  const copy = new Response(text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
+/**
+ * `response`, whose body was read as `text`, with `text()` and `json()` answering from it: cheaper
+ * than a new `Response`, whose body openapi-fetch would stream and parse again.
+ *
+ * openapi-fetch accepts only an `instanceof Response` (the global of the moment). A server library
+ * in the same process may have replaced the global (`@hono/node-server` does), leaving `fetch`'s
+ * answers outside it: those are handed on as a new `Response` of the current global instead.
+ */
+function answeringWith(response: Response, text: string, value: unknown): Response {
+  if (!(response instanceof Response)) return copyWithBody(response, text);
+  Object.defineProperties(response, {
+    text: { value: async () => text, configurable: true },
+    json: {
+      value: async () => {
+        if (value === undefined) throw new SyntaxError("Unexpected end of JSON input");
+        return value;
+      },
+      configurable: true,
+    },
   });
+  return response;
+}
+
+/** A copy of `response` with `text` as its body, keeping `url` and `redirected` (merge detection). */
+function copyWithBody(response: Response, text: string): Response {
+  const copy = new Response(text, response);
   Object.defineProperties(copy, {
     url: { value: response.url },
     redirected: { value: response.redirected },

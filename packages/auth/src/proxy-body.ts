@@ -13,8 +13,6 @@ export interface ProxyBodyInit {
   body: BodyInit | undefined;
   /** `application/json` for a JSON value; otherwise left to `fetch` or the caller's header. */
   contentType: string | undefined;
-  /** True for a stream, which `fetch` must send with `duplex: "half"`. */
-  stream: boolean;
 }
 
 /**
@@ -23,11 +21,11 @@ export interface ProxyBodyInit {
  * @throws HelpScoutError `invalid_request` for a body on GET or HEAD, or a value JSON cannot hold.
  */
 export function proxyBody(body: ProxyBody | undefined, method: string): ProxyBodyInit {
-  if (body === undefined) return { body: undefined, contentType: undefined, stream: false };
+  if (body === undefined) return { body: undefined, contentType: undefined };
   if (method === "GET" || method === "HEAD") {
     throw invalidProxyRequest(`a ${method} request cannot have a body.`);
   }
-  if (body instanceof ReadableStream) return { body, contentType: undefined, stream: true };
+  if (body instanceof ReadableStream) return { body, contentType: undefined };
   if (
     typeof body === "string" ||
     body instanceof Uint8Array ||
@@ -36,7 +34,7 @@ export function proxyBody(body: ProxyBody | undefined, method: string): ProxyBod
     body instanceof FormData ||
     body instanceof URLSearchParams
   ) {
-    return { body: body as BodyInit, contentType: undefined, stream: false };
+    return { body: body as BodyInit, contentType: undefined };
   }
   let json: string | undefined;
   try {
@@ -45,5 +43,5 @@ export function proxyBody(body: ProxyBody | undefined, method: string): ProxyBod
     throw invalidProxyRequest("the body cannot be sent as JSON (a cycle or a BigInt?).", cause);
   }
   if (json === undefined) throw invalidProxyRequest(`a ${typeof body} cannot be sent as JSON.`);
-  return { body: json, contentType: "application/json", stream: false };
+  return { body: json, contentType: "application/json" };
 }

@@ -106,15 +106,15 @@ export async function proxy(options: ProxyOptions): Promise<Response> {
         ? docsThrottle({ account, store: sharedBudgetStore })
         : mailboxThrottle({ account, store: sharedBudgetStore }),
   );
-  const request = new Request(url, {
+  // Handed to the pipeline as `init`, not as a Request: a streamed body stays a stream.
+  const init: RequestInit = {
     method,
     headers,
     ...(sent.body !== undefined ? { body: sent.body } : {}),
-    ...(sent.stream ? { duplex: "half" } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-  } as RequestInit);
+  };
   try {
-    return await fetch(request);
+    return await fetch(url, init);
   } catch (error) {
     const last = failed.last;
     if (last && isHelpScoutError(error) && error.status === last.status) return last;

@@ -47,7 +47,7 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  * The credentials a request carries in its `Authorization` header: the bearer token, or the Basic
  * user name (the Docs API key), password and encoded pair. Used to scrub them from error text.
  */
-export function secretsOf(request: Request): string[] {
+export function secretsOf(request: { readonly headers: Headers }): string[] {
   const header = request.headers.get("authorization");
   if (!header) return [];
   const [scheme, value = ""] = header.split(" ", 2);

@@ -1,8 +1,9 @@
 import { computeBackoff, DEFAULT_MAX_RETRIES } from "./compute-backoff.js";
 import { HelpScoutError, isHelpScoutError } from "./errors.js";
+import { replayable } from "./pipeline-request.js";
 import { redactUrl } from "./redact.js";
 import { sleep as defaultSleep, type Sleep } from "./sleep.js";
-import type { Policy } from "./types.js";
+import type { PipelineRequest, Policy } from "./types.js";
 
 /** Statuses resent by default: Help Scout failed, or a proxy in front of it did. */
 export const DEFAULT_RETRYABLE_STATUSES: readonly number[] = [500, 502, 503, 504];
@@ -26,7 +27,7 @@ export interface RateLimitContext {
   /** How long the retry would wait: Help Scout's hint, else a backoff. */
   retryAfterMs: number;
   /** The request as the caller made it (do not read its body). */
-  request: Request;
+  request: PipelineRequest;
   /** Which send was answered 429, from 1. */
   attempt: number;
   /** The 429 itself. */
@@ -52,8 +53,8 @@ export interface RetryOptions {
 
 /**
  * Resends failed requests; the outermost policy, so each attempt is authenticated and throttled
- * anew. A request with a body is cloned before each send, so the body replays intact; one without
- * a body (a GET, most DELETEs) is sent as it is, since nothing in it is consumed by sending.
+ * anew. The same request is sent each time; only a streamed body is teed before each send, since
+ * sending reads it.
  *
  * - 429: retried after `retryAfterMs` (or a backoff) while `onRateLimit` says so.
  * - Statuses in `retryableStatuses` and network errors: retried up to `maxRetries` times for
@@ -79,11 +80,13 @@ export function retryPolicy(options: RetryOptions = {}): Policy {
   const wait = options.sleep ?? defaultSleep;
 
   return async (request, next) => {
+    let pending = request;
     for (let attempt = 1; ; attempt++) {
       let delay: number;
+      const [send, keep] = replayable(pending);
+      pending = keep;
       try {
-        // Cloning costs a Request copy (and its abort-signal wiring) per call: only a body needs it.
-        return await next(request.body === null ? request : request.clone());
+        return await next(send);
       } catch (error) {
         if (!isHelpScoutError(error)) throw error;
         error.attempts = attempt;
@@ -95,12 +98,12 @@ export function retryPolicy(options: RetryOptions = {}): Policy {
           if (!again) throw error;
         } else {
           const network = error.code === "network_error";
-          const idempotent = IDEMPOTENT_METHODS.has(request.method.toUpperCase());
+          const idempotent = IDEMPOTENT_METHODS.has(request.method);
           if (!idempotent && !provablyUnsent(error) && (network || (error.status ?? 0) >= 500)) {
             throw outcomeUnknown(error, request);
           }
           const transient = network || retryable.has(error.status ?? 0);
-          if (!transient || attempt > maxRetries || request.signal.aborted) throw error;
+          if (!transient || attempt > maxRetries || request.signal?.aborted) throw error;
           delay = hinted();
         }
       }
@@ -119,7 +122,7 @@ function provablyUnsent(error: HelpScoutError): boolean {
   return error.code === "network_error" && typeof code === "string" && UNSENT_ERROR_CODES.has(code);
 }
 
-function outcomeUnknown(error: HelpScoutError, request: Request): HelpScoutError {
+function outcomeUnknown(error: HelpScoutError, request: PipelineRequest): HelpScoutError {
   const summary = error.request ?? { method: request.method, url: redactUrl(request.url) };
   const what =
     error.status === undefined ? "no response arrived" : `Help Scout answered ${error.status}`;

@@ -2,7 +2,7 @@ import { type BudgetStore, MemoryBudgetStore, type RateLimit } from "./budget-st
 import { computeBackoff } from "./compute-backoff.js";
 import { isHelpScoutError } from "./errors.js";
 import { sleep as defaultSleep, type Sleep } from "./sleep.js";
-import type { Policy } from "./types.js";
+import type { PipelineRequest, Policy } from "./types.js";
 
 /** What a response's headers say about the budget; the throttle adds its `windowMs`. */
 export interface RateHeaders {
@@ -23,7 +23,7 @@ export interface ThrottleOptions {
   /** The configured limit; a smaller one learned from the headers takes over. */
   limit: RateLimit;
   /** Units a request costs. Default 1. */
-  weigh?: (request: Request) => number;
+  weigh?: (request: PipelineRequest) => number;
   /** Reads the server's limit and remaining units from a successful response's headers. */
   learn?: (headers: Headers) => RateHeaders | undefined;
   /** Wait before asking the budget again after a 429 without a hint. Default {@link computeBackoff}. */

@@ -40,7 +40,7 @@ export interface DocsThrottleOptions extends ThrottlePresetOptions {
 }
 
 /** The weight of a Mailbox request: writes (POST, PUT, PATCH, DELETE) count as 2, reads as 1. */
-export function mailboxRequestWeight(request: Request): number {
+export function mailboxRequestWeight(request: { readonly method: string }): number {
   return MAILBOX_WRITE_METHODS.has(request.method.toUpperCase()) ? 2 : 1;
 }
 

@@ -1,12 +1,48 @@
 /**
- * A `fetch` that takes a fully built `Request`. Every policy and the pipeline's final transport have
- * this shape, so a policy can wrap any of them.
+ * A body the pipeline can send. A `ReadableStream` (or an async iterable, turned into one on entry)
+ * can be read once only: the pipeline tees it before each send that may need a replay.
  */
-export type RequestHandler = (request: Request) => Promise<Response>;
+export type PipelineBody =
+  | string
+  | ArrayBuffer
+  | ArrayBufferView
+  | Blob
+  | FormData
+  | URLSearchParams
+  | ReadableStream<Uint8Array>;
 
 /**
- * One step of the request pipeline (Azure-style): it may change the request, call `next` zero or
- * more times, and return or throw.
+ * A request as the pipeline's policies see it: described, not built. The transport turns it into
+ * one `fetch(url, init)` call, so the pipeline costs no `Request` copies on the way down.
+ *
+ * A policy never changes the request it was given (retry sends the same one again, and policies
+ * outside `auth` must never see credentials): it passes `next` a changed copy, e.g. from
+ * {@link withHeader}. `headers` is a `Headers` object for reading; treat it as read-only.
+ */
+export interface PipelineRequest {
+  /** The HTTP method, upper-case. */
+  readonly method: string;
+  /** The absolute URL. */
+  readonly url: string;
+  /** The headers to send; read-only by convention (see above). */
+  readonly headers: Headers;
+  /** The body, or `null`. A stream is single-use: see {@link replayable}. */
+  readonly body: PipelineBody | null;
+  /** Aborts the request and every wait in the pipeline, when the caller gave one. */
+  readonly signal: AbortSignal | undefined;
+  /**
+   * The rest of the caller's `RequestInit` (`redirect`, undici's `dispatcher`, …), handed to the
+   * transport as given.
+   */
+  readonly init: Readonly<Omit<RequestInit, "method" | "headers" | "body" | "signal">>;
+}
+
+/** Sends a {@link PipelineRequest}: the next policy, or finally the transport. */
+export type RequestHandler = (request: PipelineRequest) => Promise<Response>;
+
+/**
+ * One step of the request pipeline (Azure-style): it may pass on a changed copy of the request,
+ * call `next` zero or more times, and return or throw.
  *
  * @example
  * const logTiming: Policy = async (request, next) => {
@@ -14,7 +50,7 @@ export type RequestHandler = (request: Request) => Promise<Response>;
  *   try { return await next(request); } finally { log(request.method, Date.now() - started); }
  * };
  */
-export type Policy = (request: Request, next: RequestHandler) => Promise<Response>;
+export type Policy = (request: PipelineRequest, next: RequestHandler) => Promise<Response>;
 
 /** The standard `fetch` signature, as produced by the pipeline and accepted as its transport. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

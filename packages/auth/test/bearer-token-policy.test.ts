@@ -10,6 +10,7 @@ import {
   staticTokenSource,
   type TokenSource,
 } from "../src/index.js";
+import { pipelineRequest } from "./fixtures/pipeline-request.js";
 import { scriptedTransport, status } from "./fixtures/scripted-transport.js";
 
 const URL_ = "https://api.helpscout.net/v2/customers";
@@ -99,7 +100,7 @@ describe("bearerTokenPolicy on 401", () => {
     expect(await failure(fetch(URL_))).toMatchObject({ code: "forbidden" });
     const policy = bearerTokenPolicy(source);
     await expect(
-      policy(new Request(URL_), async () => Promise.reject(new Error("boom"))),
+      policy(pipelineRequest(URL_), async () => Promise.reject(new Error("boom"))),
     ).rejects.toThrow("boom");
     expect(invalidated).toEqual([]);
     expect(transport.received).toHaveLength(1);

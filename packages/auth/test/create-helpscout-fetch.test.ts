@@ -3,6 +3,7 @@ import {
   apiKeyPolicy,
   bearerTokenPolicy,
   createHelpScoutFetch,
+  type PipelineRequest,
   type Policy,
   retryPolicy,
   staticTokenSource,
@@ -84,7 +85,7 @@ describe("createHelpScoutFetch", () => {
 
   it("never writes the credentials into a Request the caller or a policy holds", async () => {
     const transport = recordingTransport(() => new Response(null, { status: 503 }));
-    const held: Request[] = [];
+    const held: PipelineRequest[] = [];
     const hold: Policy = async (request, next) => {
       held.push(request);
       return next(request);

@@ -5,9 +5,11 @@ import {
   DEFAULT_RETRYABLE_STATUSES,
   HelpScoutError,
   isHelpScoutError,
+  type PipelineRequest,
   type RetryOptions,
   retryPolicy,
 } from "../src/index.js";
+import { pipelineRequest } from "./fixtures/pipeline-request.js";
 import {
   type Answer,
   networkFailure,
@@ -68,9 +70,9 @@ describe("retryPolicy", () => {
     ]);
   });
 
-  it("resends a request without a body as it is, and one with a body from a fresh clone", async () => {
-    const sent: Request[] = [];
-    const transport = scriptedTransport(status(503), ok(), status(503), ok());
+  it("resends the same request, and tees a streamed body so every send carries all of it", async () => {
+    const sent: PipelineRequest[] = [];
+    const transport = scriptedTransport(status(503), ok(), status(503), ok(), status(503), ok());
     const fetch = createHelpScoutFetch({
       retry: retryPolicy({ backoff }),
       policies: [
@@ -82,17 +84,27 @@ describe("retryPolicy", () => {
       auth: apiKeyPolicy("key-0123456789"),
       fetch: transport.fetch,
     });
-    const get = new Request(URL_);
-    await settle(fetch(get));
+    await settle(fetch(URL_));
     await settle(fetch(URL_, json("PUT")));
-    expect(sent[0]).toBe(get);
-    expect(sent[1]).toBe(get);
-    expect(sent[2]).not.toBe(sent[3]);
+    const chunks = ['{"subject":', '"Streamed"}'];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(chunk));
+      },
+    });
+    await settle(fetch(URL_, { method: "PUT", body: stream, duplex: "half" } as RequestInit));
+    expect(sent[0]).toBe(sent[1]);
+    expect(sent[2]).toBe(sent[3]);
+    expect(sent[4]?.body).not.toBe(sent[5]?.body);
     expect(transport.received.map((r) => `${r.method} ${r.body}`)).toEqual([
       "GET ",
       "GET ",
       'PUT {"subject":"Hello"}',
       'PUT {"subject":"Hello"}',
+      'PUT {"subject":"Streamed"}',
+      'PUT {"subject":"Streamed"}',
     ]);
   });
 
@@ -113,7 +125,7 @@ describe("retryPolicy", () => {
     expect(onRateLimit).toHaveBeenCalledTimes(2);
     const [first] = onRateLimit.mock.calls[0]!;
     expect(first).toMatchObject({ retryAfterMs: 5000, attempt: 1, error: { status: 429 } });
-    expect((first as unknown as { request: Request }).request.url).toBe(URL_);
+    expect((first as unknown as { request: PipelineRequest }).request.url).toBe(URL_);
   });
 
   it("stops at once when onRateLimit says no", async () => {
@@ -289,7 +301,7 @@ describe("retryPolicy", () => {
       throw new Error("token endpoint down");
     });
     const retry = retryPolicy();
-    await expect(retry(new Request(URL_), failing)).rejects.toThrow("token endpoint down");
+    await expect(retry(pipelineRequest(URL_), failing)).rejects.toThrow("token endpoint down");
     expect(failing).toHaveBeenCalledTimes(1);
   });
 
@@ -311,8 +323,15 @@ describe("retryPolicy", () => {
     const { fetch } = pipeline({ sleep }, status(500), status(429, { "retry-after": "4" }), ok());
     await fetch(URL_);
     expect(sleep.mock.calls).toEqual([
-      [1000, expect.any(AbortSignal)],
-      [4000, expect.any(AbortSignal)],
+      [1000, undefined],
+      [4000, undefined],
+    ]);
+    const controller = new AbortController();
+    const again = pipeline({ sleep }, status(500), status(429, { "retry-after": "4" }), ok());
+    await again.fetch(URL_, { signal: controller.signal });
+    expect(sleep.mock.calls.slice(2)).toEqual([
+      [1000, controller.signal],
+      [4000, controller.signal],
     ]);
   });
 
@@ -328,7 +347,7 @@ describe("retryPolicy", () => {
       });
       const next = vi.fn(async () => Promise.reject(misconfigured));
       const retry = retryPolicy({ sleep: async () => undefined });
-      await expect(retry(new Request(URL_, { method }), next)).rejects.toBe(misconfigured);
+      await expect(retry(pipelineRequest(URL_, { method }), next)).rejects.toBe(misconfigured);
       expect(next).toHaveBeenCalledTimes(1);
     }
   });
@@ -337,7 +356,7 @@ describe("retryPolicy", () => {
     const bare = new HelpScoutError({ code: "server_error", status: 500, message: "500" });
     const retry = retryPolicy();
     const error = (await retry(
-      new Request(`${URL_}?access_token=secret-0123`, { method: "POST" }),
+      pipelineRequest(`${URL_}?access_token=secret-0123`, { method: "POST" }),
       async () => Promise.reject(bare),
     ).catch((e: unknown) => e)) as HelpScoutError;
     expect(error).toMatchObject({
@@ -351,6 +370,6 @@ describe("retryPolicy", () => {
     const retry = retryPolicy({ sleep: async () => Promise.reject(new Error("timer broke")) });
     const failing = async () =>
       Promise.reject(new HelpScoutError({ code: "server_error", status: 500, message: "500" }));
-    await expect(retry(new Request(URL_), failing)).rejects.toThrow("timer broke");
+    await expect(retry(pipelineRequest(URL_), failing)).rejects.toThrow("timer broke");
   });
 });

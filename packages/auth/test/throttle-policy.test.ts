@@ -3,16 +3,18 @@ import {
   type BudgetStore,
   HelpScoutError,
   MemoryBudgetStore,
+  type PipelineRequest,
   type RateLimit,
   type RequestHandler,
   throttlePolicy,
 } from "../src/index.js";
+import { pipelineRequest, type RequestParts } from "./fixtures/pipeline-request.js";
 
 const T0 = 1_000 * 60_000; // aligned to every window length used here
 const LIMIT: RateLimit = { limit: 3, windowMs: 1000 };
 
 function recorder(
-  answer: (request: Request) => Response | Promise<Response> = () => new Response("{}"),
+  answer: (request: PipelineRequest) => Response | Promise<Response> = () => new Response("{}"),
 ) {
   const sent: string[] = [];
   const next: RequestHandler = async (request) => {
@@ -22,8 +24,8 @@ function recorder(
   return { sent, next };
 }
 
-const get = (path: string, init?: RequestInit) =>
-  new Request(`https://api.helpscout.net${path}`, init);
+const get = (path: string, parts?: RequestParts) =>
+  pipelineRequest(`https://api.helpscout.net${path}`, parts);
 const rateLimited = (retryAfterMs?: number) =>
   new HelpScoutError({ code: "rate_limited", status: 429, message: "429", retryAfterMs });
 
@@ -197,11 +199,13 @@ describe("throttlePolicy", () => {
     });
     await expect(throttle(get("/a"), next)).rejects.toMatchObject({ status: 429 });
     expect(pause).toHaveBeenCalledWith("acme", 50);
-    await expect(throttle(get("/b"), next)).rejects.toMatchObject({ status: 429 });
-    // First the rest of the pause, then the rest of the window whose one unit /a took.
+    const { signal } = new AbortController();
+    await expect(throttle(get("/b", { signal }), next)).rejects.toMatchObject({ status: 429 });
+    // First the rest of the pause, then the rest of the window whose one unit /a took, each on the
+    // request's own signal.
     expect(sleep.mock.calls).toEqual([
-      [8, expect.any(AbortSignal)],
-      [60_000 - 50, expect.any(AbortSignal)],
+      [8, signal],
+      [60_000 - 50, signal],
     ]);
   });
 

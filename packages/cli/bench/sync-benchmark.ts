@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import type { PipelineRequest, RequestHandler } from "@terapi/helpscout-auth";
 import { type RunningEmulator, startEmulator } from "@terapi/helpscout-emulator";
 import { createMailboxClient, type MailboxClient, paginatePages } from "@terapi/helpscout-mailbox";
 import { createPgliteRecordStore, runSync } from "@terapi/helpscout-sync";
@@ -59,7 +60,7 @@ function recorder() {
     },
     policies: [
       rateBudgetPolicy("mailbox", (reading) => readings.push(reading)),
-      async (request: Request, next: (request: Request) => Promise<Response>) => {
+      async (request: PipelineRequest, next: RequestHandler) => {
         if (new URL(request.url).pathname === "/v2/conversations") conversationRequests += 1;
         return next(request);
       },

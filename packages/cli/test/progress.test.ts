@@ -1,4 +1,4 @@
-import { HelpScoutError } from "@terapi/helpscout-auth";
+import { describeRequest, HelpScoutError } from "@terapi/helpscout-auth";
 import type { ModelSummary, SyncProgressEvent } from "@terapi/helpscout-sync";
 import { describe, expect, it } from "vitest";
 import { createProgress } from "../src/progress.js";
@@ -68,7 +68,7 @@ describe("progress on stderr when it is not a terminal", () => {
     const policy = rateBudgetPolicy("mailbox", progress.budget);
 
     progress.event(start);
-    await policy(new Request("http://x/v2/conversations"), async () => answer(150));
+    await policy(await describeRequest("http://x/v2/conversations"), async () => answer(150));
     progress.event(page(50, 1));
     tick(2_500);
     progress.event(page(100, 2));
@@ -149,7 +149,7 @@ describe("rateBudgetPolicy", () => {
       headers: { "x-ratelimit-limit": "2000", "x-ratelimit-remaining": "1990" },
     });
 
-    const result = await policy(new Request("http://x/v1/sites"), async () => response);
+    const result = await policy(await describeRequest("http://x/v1/sites"), async () => response);
 
     expect(result).toBe(response);
     expect(readings).toEqual([{ api: "docs", status: 200, limit: 2000, remaining: 1990 }]);
@@ -161,7 +161,7 @@ describe("rateBudgetPolicy", () => {
     const refused = new HelpScoutError({ code: "rate_limited", status: 429, message: "slow down" });
 
     await expect(
-      policy(new Request("http://x/v2/conversations"), async () => {
+      policy(await describeRequest("http://x/v2/conversations"), async () => {
         throw refused;
       }),
     ).rejects.toBe(refused);

@@ -5,6 +5,7 @@ import {
   type ConnectionRef,
   connectionTokenSource,
   createClientFetch,
+  DeferredRequest,
   docsThrottle,
   jsonAnswerCheck,
   sharedBudgetStore,
@@ -62,6 +63,8 @@ export function createDocsClient(options: DocsClientOptions): DocsClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? DOCS_BASE_URL,
     fetch,
+    // openapi-fetch's Request stays a description until the pipeline sends it.
+    Request: DeferredRequest,
     bodySerializer: (body: unknown) =>
       hasFileField(body)
         ? formDataBody({ ...("secret" in credential ? { key: credential.secret } : {}), ...body })

@@ -5,6 +5,7 @@ import {
   type ConnectionRef,
   connectionTokenSource,
   createClientFetch,
+  DeferredRequest,
   jsonAnswerCheck,
   mailboxThrottle,
   sharedBudgetStore,
@@ -64,7 +65,12 @@ export function createMailboxClient(options: MailboxClientOptions): MailboxClien
   const fetch = createClientFetch(bearerTokenPolicy(tokenSource), options, () =>
     mailboxThrottle({ account, store: sharedBudgetStore }),
   );
-  const client = createClient<paths>({ baseUrl: options.baseUrl ?? MAILBOX_BASE_URL, fetch });
+  // DeferredRequest: openapi-fetch's Request stays a description until the pipeline sends it.
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl ?? MAILBOX_BASE_URL,
+    fetch,
+    Request: DeferredRequest,
+  });
   // A 2xx that is not JSON (a proxy's HTML page, a body cut short) is an invalid_response.
   client.use(jsonAnswerCheck("@terapi/helpscout-mailbox"));
   return client;

@@ -77,4 +77,3 @@ export type {
 } from "./models.js";
 export type { MailboxListInit, MailboxListItem, MailboxListPath, MailboxPage } from "./paginate.js";
 export { paginate, paginatePages } from "./paginate.js";
-export { SUBSCRIBABLE_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from "./webhook-events.js";

@@ -46,7 +46,8 @@ export async function mailboxStorm(options: {
     throttle: false,
     fetch: async (input, init) => {
       const response = await globalThis.fetch(input, init);
-      const authorization = input instanceof Request ? input.headers.get("authorization") : null;
+      // The pipeline calls its transport as fetch(url, init).
+      const authorization = new Headers(init?.headers).get("authorization");
       if (response.status === 401) unauthorized += 1;
       if (response.ok && authorization) tokens.add(fingerprint(authorization.slice(7)));
       return response;

@@ -1,7 +1,10 @@
-import { WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox";
+import { WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox/webhook-events";
 import type { KnownWebhookEvent } from "./types.js";
 
-export { SUBSCRIBABLE_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox";
+export {
+  SUBSCRIBABLE_WEBHOOK_EVENTS,
+  WEBHOOK_EVENTS,
+} from "@terapi/helpscout-mailbox/webhook-events";
 
 const KNOWN: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 

@@ -60,5 +60,8 @@ export function notConnected(connectionId: string, api: ProxyApiName): HelpScout
 /** A policy that also aborts the request when `signal` does (the caller left, or shutdown). */
 function abortingWith(signal: AbortSignal): Policy {
   return (request, next) =>
-    next(new Request(request, { signal: AbortSignal.any([request.signal, signal]) }));
+    next({
+      ...request,
+      signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal,
+    });
 }

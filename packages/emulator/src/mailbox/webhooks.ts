@@ -1,4 +1,4 @@
-import { SUBSCRIBABLE_WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox";
+import { SUBSCRIBABLE_WEBHOOK_EVENTS } from "@terapi/helpscout-mailbox/webhook-events";
 import { type Context, Hono } from "hono";
 import { created, hal, halList, noContent } from "../responses.js";
 import type { EmulatorEnv, M, MailboxData } from "../types.js";

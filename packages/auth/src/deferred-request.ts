@@ -1,0 +1,87 @@
+import { DESCRIPTION, describeNow, fetchInit } from "./pipeline-request.js";
+import type { PipelineRequest } from "./types.js";
+
+/**
+ * The `Request` class the typed clients hand openapi-fetch (its `Request` option). It holds the
+ * call as the {@link PipelineRequest} the pipeline sends, and builds a real `Request` only when
+ * something asks for more than that: a middleware reading the body, cloning it, or asking for its
+ * `mode`. A typed call therefore costs one `Request` (inside `fetch`) instead of three, and an
+ * abort signal is followed only when the caller gave one.
+ *
+ * To middleware it is a `Request`: `headers` is the very object that will be sent (so
+ * `request.headers.set()` in `onRequest` works), and `instanceof Request` holds for it, and for a
+ * real `Request` a middleware returns instead.
+ *
+ * @internal Shared by `@terapi/helpscout-docs` and `@terapi/helpscout-mailbox`.
+ */
+// The members below that only a real Request has are defined in the static block; the interface
+// declares them for the type checker.
+export interface DeferredRequest extends Request {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block defines every member.
+export class DeferredRequest {
+  readonly [DESCRIPTION]: PipelineRequest;
+  #built: Request | undefined;
+
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    // A Request given as input (not what openapi-fetch does) lends its body as the stream it is.
+    this[DESCRIPTION] = describeNow(input, init, true) as PipelineRequest;
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      value instanceof globalThis.Request ||
+      (typeof value === "object" && value !== null && DESCRIPTION in value)
+    );
+  }
+
+  get method(): string {
+    return this[DESCRIPTION].method;
+  }
+  get url(): string {
+    return this[DESCRIPTION].url;
+  }
+  get headers(): Headers {
+    return this[DESCRIPTION].headers;
+  }
+  get signal(): AbortSignal {
+    return this[DESCRIPTION].signal ?? this.#real().signal;
+  }
+
+  static {
+    // Everything else is the real Request's, built on first need.
+    const real = (request: DeferredRequest) =>
+      request.#real() as unknown as Record<string, unknown>;
+    for (const name of [
+      "body",
+      "bodyUsed",
+      "cache",
+      "credentials",
+      "destination",
+      "integrity",
+      "keepalive",
+      "mode",
+      "redirect",
+      "referrer",
+      "referrerPolicy",
+    ]) {
+      Object.defineProperty(DeferredRequest.prototype, name, {
+        get(this: DeferredRequest) {
+          return real(this)[name];
+        },
+      });
+    }
+    for (const name of ["clone", "arrayBuffer", "blob", "bytes", "formData", "json", "text"]) {
+      Object.defineProperty(DeferredRequest.prototype, name, {
+        value(this: DeferredRequest) {
+          return (real(this)[name] as () => unknown).call(real(this));
+        },
+      });
+    }
+  }
+
+  /** The real `Request`, built on first need from the description. */
+  #real(): Request {
+    this.#built ??= new globalThis.Request(this[DESCRIPTION].url, fetchInit(this[DESCRIPTION]));
+    return this.#built;
+  }
+}
