@@ -13,8 +13,8 @@
  * cost to every variant and flatter the ratios). The throttle runs in full: its configured limit
  * and the server's `X-RateLimit-*` headers are set so high that it never waits.
  *
- * Prints req/s and the ratio of each against raw fetch; the pipeline must reach 0.9× raw fetch.
- * Exits 1 when it does not.
+ * Prints req/s and the ratio of each against raw fetch; the pipeline must reach 0.9× raw fetch and
+ * the Mailbox client (openapi-fetch's own work on top) 0.8×. Exits 1 when either does not.
  *
  * The package itself is imported by name (its built `dist`, what users run); the Mailbox client
  * resolves through the workspace root, which depends on every package (the Mailbox package depends
@@ -33,8 +33,10 @@ import { createMailboxClient, type paths } from "@terapi/helpscout-mailbox";
 import createClient from "openapi-fetch";
 import { measureInterleaved, type Variant } from "./interleaved-rounds.js";
 
-const TARGET = 0.9;
 const PIPELINE = "pipeline (createHelpScoutFetch)";
+const CLIENT = "mailbox client (createMailboxClient)";
+/** The least req/s ratio to raw fetch each gated variant must reach. */
+const TARGETS: Record<string, number> = { [PIPELINE]: 0.9, [CLIENT]: 0.8 };
 const settings = {
   requests: Number(process.env.BENCH_REQUESTS ?? 1000),
   concurrency: 16,
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
         },
       },
       {
-        name: "mailbox client (createMailboxClient)",
+        name: CLIENT,
         call: async () => {
           await mailbox.GET("/v2/conversations/{conversationId}", path);
         },
@@ -111,8 +113,9 @@ async function main(): Promise<void> {
     out();
     let failed = false;
     const rows = results.map((result) => {
-      const gated = result.name === PIPELINE;
-      const pass = result.ratio >= TARGET;
+      const target = TARGETS[result.name];
+      const gated = target !== undefined;
+      const pass = gated && result.ratio >= target;
       if (gated && !pass) failed = true;
       return [
         result.name,
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
         `${result.ratio.toFixed(2)}×`,
         result.cpuMicros.toFixed(0),
         `${result.cpuRatio.toFixed(2)}×`,
-        gated ? `req/s ≥ ${TARGET}× raw` : "",
+        gated ? `req/s ≥ ${target}× raw` : "",
         gated ? (pass ? "PASS" : "FAIL") : "info",
       ];
     });

@@ -9,8 +9,9 @@ import type { PipelineRequest } from "./types.js";
  * abort signal is followed only when the caller gave one.
  *
  * To middleware it is a `Request`: `headers` is the very object that will be sent (so
- * `request.headers.set()` in `onRequest` works), and `instanceof Request` holds for it, and for a
- * real `Request` a middleware returns instead.
+ * `request.headers.set()` in `onRequest` works), `instanceof Request` holds for it, and
+ * `instanceof DeferredRequest` also holds for a real `Request` a middleware returns instead (as
+ * openapi-fetch checks).
  *
  * @internal Shared by `@terapi/helpscout-docs` and `@terapi/helpscout-mailbox`.
  */
@@ -48,6 +49,9 @@ export class DeferredRequest {
   }
 
   static {
+    // `instanceof Request` holds for it; every member a Request has is defined here, so none
+    // falls through to Request.prototype (whose getters refuse an object they did not build).
+    Object.setPrototypeOf(DeferredRequest.prototype, globalThis.Request.prototype);
     // Everything else is the real Request's, built on first need.
     const real = (request: DeferredRequest) =>
       request.#real() as unknown as Record<string, unknown>;
@@ -57,7 +61,10 @@ export class DeferredRequest {
       "cache",
       "credentials",
       "destination",
+      "duplex",
       "integrity",
+      "isHistoryNavigation",
+      "isReloadNavigation",
       "keepalive",
       "mode",
       "redirect",

@@ -83,12 +83,18 @@ describe.skipIf(!available)("helpscout worker", () => {
     const controller = new AbortController();
     let out = "";
     const worker = runCli(
-      ["worker", "--redis", TEST_REDIS_URL, "--db", databaseUrl, "--prefix", prefix],
+      [
+        "worker",
+        ...["--redis", TEST_REDIS_URL, "--db", databaseUrl, "--prefix", prefix],
+        ...["--lease-ms", "5000"],
+      ],
       env,
       { signal: controller.signal, onStdout: (text) => (out += text) },
     );
     await until(() => out.includes("worker ready"));
-    expect(out).toMatch(/^worker ready: queue test-worker-\w+:sync on redis:\/\/[^ ]+, .*4 jobs/m);
+    expect(out).toMatch(
+      /^worker ready: queue test-worker-\w+:sync on redis:\/\/[^ ]+, .*4 jobs at once, a crashed run locked for 5 s/m,
+    );
 
     const queue = createSyncQueue({ connection: TEST_REDIS_URL, prefix });
     try {
@@ -141,6 +147,13 @@ describe.skipIf(!available)("helpscout worker", () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^helpscout: --db must be a postgres:\/\/ URL/);
     expect(wrong.stderr).not.toContain("hunter22");
+
+    const lease = await runCli(
+      ["worker", "--redis", TEST_REDIS_URL, "--db", databaseUrl, "--lease-ms", "500"],
+      {},
+    );
+    expect(lease.code).toBe(2);
+    expect(lease.stderr).toMatch(/^helpscout: --lease-ms must be/);
   });
 
   it("says which environment variable is missing before it touches the queue", async () => {

@@ -2,7 +2,11 @@ import { createPostgresConnectionStore, secretBoxFromEnv } from "@terapi/connect
 import { HelpScoutError } from "@terapi/helpscout-auth";
 import { RedisBudgetStore } from "@terapi/helpscout-auth/redis";
 import { createPostgresRecordStore } from "@terapi/helpscout-sync";
-import { connectionClients, createSyncWorker } from "@terapi/helpscout-sync/queue";
+import {
+  connectionClients,
+  createSyncWorker,
+  DEFAULT_LEASE_MS,
+} from "@terapi/helpscout-sync/queue";
 import type { Redis } from "ioredis";
 import pg from "pg";
 import { connectionTerapi } from "../credentials.js";
@@ -33,6 +37,8 @@ Options:
   --prefix NAME        Redis key prefix of the queue and the budgets (default helpscout)
   --queue NAME         queue name (default sync)
   --reserve SHARE      share of each rate budget to leave for others, 0 to 0.9 (default 0)
+  --lease-ms MS        how long a crashed worker's sync stays locked before another may run it
+                       (default 60000, at least 1000; renewed every third of it while running)
   --mailbox-per-minute N       the accounts' Mailbox API limit if your plan differs (default 200)
   --docs-per-ten-minutes N     the accounts' Docs API limit (default 2000; 3000 or 4000 with more sites)
   --help               show this help
@@ -55,6 +61,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       prefix: { type: "string" },
       queue: { type: "string" },
       reserve: { type: "string" },
+      "lease-ms": { type: "string" },
       "mailbox-per-minute": { type: "string" },
       "docs-per-ten-minutes": { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -75,6 +82,9 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     max: 256,
   });
   const reserve = numberFlag("--reserve", values.reserve, WORKER_USAGE, { min: 0, max: 0.9 }) ?? 0;
+  const leaseMs = integerFlag("--lease-ms", values["lease-ms"], DEFAULT_LEASE_MS, WORKER_USAGE, {
+    min: 1000,
+  });
   // The throttle learns a smaller real limit from the first answers; these set where it starts.
   const perMinute = integerFlag(
     "--mailbox-per-minute",
@@ -131,12 +141,13 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       recordStore,
       clientsFor,
       concurrency,
+      leaseMs,
       onEvent: (event) => reportJobEvent(event, io.stdout, tally),
       onError: (error) => io.stderr.write(`worker: ${error.message}\n`),
     });
     await worker.waitUntilReady();
     io.stdout.write(
-      `worker ready: queue ${prefix}:${queueName} on ${hostOf(redisUrl)}, records in ${hostOf(db)}, ${concurrency} jobs at once${timeScale === 1 ? "" : `, emulator clock ×${timeScale}`}\n`,
+      `worker ready: queue ${prefix}:${queueName} on ${hostOf(redisUrl)}, records in ${hostOf(db)}, ${concurrency} jobs at once, a crashed run locked for ${leaseMs / 1000} s${timeScale === 1 ? "" : `, emulator clock ×${timeScale}`}\n`,
     );
     await untilAborted(io.signal);
     io.stderr.write("worker: stopping; running syncs go back to the queue after their page…\n");
