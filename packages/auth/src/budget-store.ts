@@ -36,7 +36,8 @@ export interface BudgetStore {
   acquire(account: string, weight: number, limit: RateLimit): Promise<number>;
   /**
    * Learns the server's view: used = max(used, limit − remaining) in the current window, and a
-   * real limit smaller than the configured one is adopted.
+   * real limit smaller than the configured one is adopted. The throttle does not wait for it: an
+   * `acquire` called after it must see what it learned (apply calls in the order they are made).
    */
   observe(account: string, observation: RateObservation): Promise<void>;
   /** Nobody of this account sends before `untilMs` (epoch ms); later pauses win. */

@@ -42,7 +42,8 @@ export interface ThrottleOptions {
  * Help Scout gave no hint, and rethrows so the retry policy can decide.
  *
  * Learning and pausing are best effort: a store failure there never turns a response into an error
- * nor hides the 429. A failure to acquire does fail the call, since sending blind could exceed the
+ * nor hides the 429, and the response is not held back while the store learns (a store applies
+ * calls in the order they were made, so the next `acquire` sees what was learned). A failure to acquire does fail the call, since sending blind could exceed the
  * account's limit.
  *
  * @see https://developer.helpscout.com/mailbox-api/overview/rate-limiting/
@@ -74,10 +75,12 @@ export function throttlePolicy(options: ThrottleOptions): Policy {
     unhinted429s = 0;
     const seen = options.learn?.(response.headers);
     if (seen !== undefined) {
+      // Best effort (see above), and not waited for: the response stands whatever the store does
+      // with it. Stores apply an observation in call order, so the next acquire sees it.
       try {
-        await store.observe(account, { ...seen, windowMs: limit.windowMs });
+        store.observe(account, { ...seen, windowMs: limit.windowMs }).catch(() => undefined);
       } catch {
-        // Best effort (see above): the response stands even if the store could not learn from it.
+        // A store that throws before it returns a promise: as best effort as a rejection.
       }
     }
     return response;
