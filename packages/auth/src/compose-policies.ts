@@ -25,8 +25,13 @@ export function composePolicies(
     (next, policy) => (request) => policy(request, next),
     send,
   );
-  return async (input, init) => {
-    const request = describeNow(input, init);
-    return handler(request instanceof Promise ? await request : request);
+  // No async layer of its own on the way down; anything thrown becomes a rejection, as from fetch.
+  return (input, init) => {
+    try {
+      const request = describeNow(input, init);
+      return request instanceof Promise ? request.then(handler) : handler(request);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }

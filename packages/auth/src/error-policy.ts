@@ -26,16 +26,26 @@ const NEXT_STEP: Record<string, string> = {
  * the very credentials it carried from anything the error records.
  */
 export function errorPolicy(): Policy {
-  return async (request, next) => {
-    let response: Response;
+  // A synchronous throw of `next` is a failure to send like a rejection.
+  return (request, next) => {
+    let sent: Promise<Response>;
     try {
-      response = await next(request);
+      sent = next(request);
     } catch (cause) {
-      if (isHelpScoutError(cause)) throw cause;
-      throw networkError(cause, summaryOf(request), secretsOf(request));
+      sent = Promise.reject(cause);
     }
-    if (response.status < 400) return response;
-    throw await httpError(response, summaryOf(request), secretsOf(request));
+    return sent.then(
+      (response) =>
+        response.status < 400
+          ? response
+          : httpError(response, summaryOf(request), secretsOf(request)).then((error) =>
+              Promise.reject(error),
+            ),
+      (cause: unknown) => {
+        if (isHelpScoutError(cause)) throw cause;
+        throw networkError(cause, summaryOf(request), secretsOf(request));
+      },
+    );
   };
 }
 
