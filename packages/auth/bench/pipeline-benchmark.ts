@@ -14,7 +14,7 @@
  * and the server's `X-RateLimit-*` headers are set so high that it never waits.
  *
  * Prints req/s and the ratio of each against raw fetch; the pipeline must reach 0.9× raw fetch and
- * the Mailbox client (openapi-fetch's own work on top) 0.8×. Exits 1 when either does not.
+ * the Mailbox client (openapi-fetch's own work on top) 0.75×. Exits 1 when either does not.
  *
  * The package itself is imported by name (its built `dist`, what users run); the Mailbox client
  * resolves through the workspace root, which depends on every package (the Mailbox package depends
@@ -36,7 +36,7 @@ import { measureInterleaved, type Variant } from "./interleaved-rounds.js";
 const PIPELINE = "pipeline (createHelpScoutFetch)";
 const CLIENT = "mailbox client (createMailboxClient)";
 /** The least req/s ratio to raw fetch each gated variant must reach. */
-const TARGETS: Record<string, number> = { [PIPELINE]: 0.9, [CLIENT]: 0.8 };
+const TARGETS: Record<string, number> = { [PIPELINE]: 0.9, [CLIENT]: 0.75 };
 const settings = {
   requests: Number(process.env.BENCH_REQUESTS ?? 1000),
   concurrency: 16,
