@@ -49,40 +49,31 @@ export class DeferredRequest {
   }
 
   static {
-    // `instanceof Request` holds for it; every member a Request has is defined here, so none
-    // falls through to Request.prototype (whose getters refuse an object they did not build).
-    Object.setPrototypeOf(DeferredRequest.prototype, globalThis.Request.prototype);
-    // Everything else is the real Request's, built on first need.
+    // `instanceof Request` holds for it. Every other member of Request.prototype is defined here
+    // to ask a real Request, built on first need: none falls through to Request.prototype, whose
+    // getters refuse an object they did not build.
+    const proto = globalThis.Request.prototype;
+    const own = DeferredRequest.prototype;
+    Object.setPrototypeOf(own, proto);
     const real = (request: DeferredRequest) =>
-      request.#real() as unknown as Record<string, unknown>;
-    for (const name of [
-      "body",
-      "bodyUsed",
-      "cache",
-      "credentials",
-      "destination",
-      "duplex",
-      "integrity",
-      "isHistoryNavigation",
-      "isReloadNavigation",
-      "keepalive",
-      "mode",
-      "redirect",
-      "referrer",
-      "referrerPolicy",
-    ]) {
-      Object.defineProperty(DeferredRequest.prototype, name, {
-        get(this: DeferredRequest) {
-          return real(this)[name];
-        },
-      });
-    }
-    for (const name of ["clone", "arrayBuffer", "blob", "bytes", "formData", "json", "text"]) {
-      Object.defineProperty(DeferredRequest.prototype, name, {
-        value(this: DeferredRequest) {
-          return (real(this)[name] as () => unknown).call(real(this));
-        },
-      });
+      request.#real() as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const [name, member] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (Object.hasOwn(own, name)) continue;
+      Object.defineProperty(
+        own,
+        name,
+        member.get
+          ? {
+              get(this: DeferredRequest) {
+                return real(this)[name];
+              },
+            }
+          : {
+              value(this: DeferredRequest, ...args: unknown[]) {
+                return real(this)[name]?.(...args);
+              },
+            },
+      );
     }
   }
 
