@@ -15,8 +15,8 @@ import type { PipelineRequest } from "./types.js";
  *
  * @internal Shared by `@terapi/helpscout-docs` and `@terapi/helpscout-mailbox`.
  */
-// The members below that only a real Request has are defined in the static block; the interface
-// declares them for the type checker.
+// The interface declares for the type checker what the static block defines: every member of
+// Request.prototype that the class itself does not.
 export interface DeferredRequest extends Request {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block defines every member.
 export class DeferredRequest {
